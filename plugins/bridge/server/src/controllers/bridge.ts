@@ -1,0 +1,150 @@
+/**
+ * HTTP side of the bridge: react-admin simple-REST calls → registry, permission matrix, repository.
+ * Every write runs in one transaction together with its trace (write listeners).
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { BridgeError, forbidden, notFound } from '../domain/errors';
+import { parseListQuery } from '../domain/protocol';
+import { checkBody, throwFieldErrors } from '../domain/body';
+import { grantsOf, isAllowed } from '../domain/permissions';
+import { PROFILE_LABELS, type Principal } from '../domain/access';
+import type { ResourceDefinition } from '../domain/resource';
+import { principalOf } from '../services/principal';
+import { capitalize, type Repository } from '../services/repository';
+import type { Registry } from '../services/registry';
+
+const ACTION_LABELS: Record<string, string> = {
+  list: 'consulter la liste',
+  show: 'consulter',
+  create: 'créer',
+  edit: 'modifier',
+  delete: 'supprimer',
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const registry = () => strapi.plugin('ra').service('registry') as Registry;
+  const repository = () => strapi.plugin('ra').service('repository') as Repository;
+
+  async function authorize(ctx: Context, action: string) {
+    const resource = registry().resource(ctx.params.resource);
+    if (!resource) throw notFound(`Ressource inconnue « ${ctx.params.resource} ».`);
+    const principal = await principalOf(strapi, ctx.state.user);
+    if (!isAllowed(principal.profile, resource.name, action)) {
+      throw forbidden(`Votre profil (${PROFILE_LABELS[principal.profile]}) ne permet pas de ${ACTION_LABELS[action] ?? `faire « ${action} » sur`} ${resource.label}.`);
+    }
+    if (resource.readOnlyResource && ['create', 'edit', 'delete'].includes(action)) {
+      throw forbidden(`${capitalize(resource.label)} ne se modifie pas ici.`);
+    }
+    return { resource, principal };
+  }
+
+  async function validated(resource: ResourceDefinition, mode: 'create' | 'update', body: unknown, previous?: Record<string, unknown>) {
+    const data = checkBody(body, repository().contentTypeAttributes(resource), resource, mode);
+    await repository().checkRelations(resource, data);
+    if (resource.validate) {
+      const merged = { ...(previous ?? {}), ...data };
+      throwFieldErrors(
+        await resource.validate(merged, {
+          mode,
+          previous,
+          lookup: async (name, documentId) => {
+            const target = registry().resource(name);
+            return target ? repository().lookup(target.uid, documentId) : null;
+          },
+        }),
+      );
+    }
+    return data;
+  }
+
+  const transaction = <T>(work: () => Promise<T>) => strapi.db.transaction(work) as Promise<T>;
+
+  return {
+    async me(ctx: Context) {
+      const principal: Principal = await principalOf(strapi, ctx.state.user);
+      ctx.body = {
+        id: principal.userId,
+        username: principal.username,
+        email: principal.email,
+        profile: principal.profile,
+        profileLabel: PROFILE_LABELS[principal.profile],
+        territory: principal.territory,
+        permissions: grantsOf(principal.profile),
+      };
+    },
+
+    async list(ctx: Context) {
+      const { resource, principal } = await authorize(ctx, 'list');
+      const query = parseListQuery(ctx.query, resource);
+      // getMany sends only filter={"id":[…]}: answer every id asked, not a default page
+      if (ctx.query.range === undefined && Array.isArray(query.filter.id)) {
+        query.range = { start: 0, end: Math.max(0, Math.min(query.filter.id.length, 1000) - 1) };
+      }
+      const { total, records } = await repository().list(resource, query, principal.territory);
+      const end = records.length ? query.range.start + records.length - 1 : query.range.start;
+      ctx.set('Content-Range', `${resource.name} ${query.range.start}-${end}/${total}`);
+      ctx.body = records;
+    },
+
+    async findOne(ctx: Context) {
+      const { resource, principal } = await authorize(ctx, 'show');
+      const id = await repository().resolveId(resource, ctx.params.id, principal.territory);
+      ctx.body = await repository().findOne(resource, id);
+    },
+
+    async create(ctx: Context) {
+      const { resource, principal } = await authorize(ctx, 'create');
+      ctx.body = await transaction(async () => {
+        const data = await validated(resource, 'create', ctx.request.body);
+        const created = (await strapi.documents(resource.uid as never).create({ data } as never)) as { documentId: string };
+        const id = await repository().resolveId(resource, created.documentId, principal.territory).catch(() => {
+          throw forbidden(`Cet enregistrement sortirait de votre périmètre : ${resource.label} non créé.`);
+        });
+        const after = await repository().findOne(resource, id);
+        await registry().emitWrite({ principal, resource: resource.name, action: 'create', documentId: after.id, before: null, after });
+        return after;
+      });
+      ctx.status = 201;
+    },
+
+    async update(ctx: Context) {
+      const { resource, principal } = await authorize(ctx, 'edit');
+      ctx.body = await transaction(async () => {
+        const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
+        const before = await repository().findOne(resource, id);
+        const data = await validated(resource, 'update', ctx.request.body, before);
+        await strapi.documents(resource.uid as never).update({ documentId: before.id, data } as never);
+        await repository().resolveId(resource, before.id, principal.territory).catch(() => {
+          throw forbidden(`Cette modification sortirait l'enregistrement de votre périmètre.`);
+        });
+        const after = await repository().findOne(resource, id);
+        await registry().emitWrite({ principal, resource: resource.name, action: 'update', documentId: before.id, before, after });
+        return after;
+      });
+    },
+
+    async delete(ctx: Context) {
+      const { resource, principal } = await authorize(ctx, 'delete');
+      ctx.body = await transaction(async () => {
+        const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
+        const before = await repository().findOne(resource, id);
+        await strapi.documents(resource.uid as never).delete({ documentId: before.id } as never);
+        await registry().emitWrite({ principal, resource: resource.name, action: 'delete', documentId: before.id, before, after: null });
+        return before;
+      });
+    },
+
+    async action(ctx: Context) {
+      const { resource, principal } = await authorize(ctx, ctx.params.action);
+      const action = registry().action(resource.name, ctx.params.action);
+      if (!action) throw notFound(`Action inconnue « ${ctx.params.action} » pour ${resource.label}.`);
+      ctx.body = await transaction(async () => {
+        const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
+        return action.handler({ principal, id, documentId: ctx.params.id, body: ctx.request.body ?? {} });
+      });
+    },
+  };
+};
+
+export { BridgeError };

@@ -1,0 +1,43 @@
+/**
+ * The permission matrix: profile × resource × action. The single source read by the server on every
+ * bridge call and by the back-office (GET /api/ra/me) to hide what would be refused.
+ * Territory (which rows) is applied separately, from the user's scope, for resources marked `scoped`.
+ */
+import { PROFILES, type Profile } from './access';
+
+export const CRUD_ACTIONS = ['list', 'show', 'create', 'edit', 'delete'] as const;
+export type CrudAction = (typeof CRUD_ACTIONS)[number];
+
+const READ: CrudAction[] = ['list', 'show'];
+const ALL: CrudAction[] = [...CRUD_ACTIONS];
+
+type Grants = Partial<Record<Profile, readonly string[]>>;
+
+const everyone = (actions: readonly string[]): Grants => Object.fromEntries(PROFILES.map((p) => [p, actions]));
+
+/** Referentials: read by every profile whatever its territory, written by national administrators only. */
+const referential: Grants = { ...everyone(READ), ADMIN_NATIONAL: ALL };
+
+export const MATRIX: Record<string, Grants> = {
+  pays: referential,
+  regions: referential,
+  departements: referential,
+  communes: referential,
+  titres: referential,
+  ccps: referential,
+  ccss: referential,
+};
+
+export function isAllowed(profile: Profile, resource: string, action: string): boolean {
+  return MATRIX[resource]?.[profile]?.includes(action) ?? false;
+}
+
+/** The grants of one profile, as the back-office receives them: { resource: [actions] }. */
+export function grantsOf(profile: Profile): Record<string, string[]> {
+  const grants: Record<string, string[]> = {};
+  for (const [resource, byProfile] of Object.entries(MATRIX)) {
+    const actions = byProfile[profile];
+    if (actions?.length) grants[resource] = [...actions];
+  }
+  return grants;
+}

@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import bootstrap from './bootstrap';
+import routes from './routes';
+import bridge from './controllers/bridge';
+import errors from './middlewares/errors';
+import { createRegistry } from './services/registry';
+import { createRepository } from './services/repository';
+
+export type { ResourceDefinition, FieldError, ValidationContext } from './domain/resource';
+export type { Principal, Profile, Territory } from './domain/access';
+export type { Registry, ActionDefinition, WriteEvent } from './services/registry';
+export { BridgeError } from './domain/errors';
+
+const registry = createRegistry();
+
+export default {
+  register() {},
+  bootstrap,
+  routes,
+  controllers: { bridge },
+  middlewares: { errors },
+  services: {
+    registry: () => registry,
+    repository: ({ strapi }: { strapi: Core.Strapi }) => createRepository(strapi),
+  },
+  contentTypes: {},
+  config: { default: {}, validator() {} },
+};

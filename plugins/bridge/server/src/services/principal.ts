@@ -1,0 +1,37 @@
+/**
+ * Builds the Principal (profile + territory) of the authenticated users-permissions user.
+ * The profile is the role's type; the territory comes from the scope stored on the user.
+ */
+import type { Core } from '@strapi/strapi';
+import { PROFILES, territoryOf, type Principal, type Profile } from '../domain/access';
+import { BridgeError } from '../domain/errors';
+
+interface AuthenticatedUser {
+  id: number;
+  username: string;
+  email: string;
+  blocked?: boolean;
+  role?: { type?: string };
+}
+
+export async function principalOf(strapi: Core.Strapi, user: AuthenticatedUser | undefined): Promise<Principal> {
+  if (!user) throw new BridgeError(401, 'Authentification requise : veuillez vous connecter.');
+  const profile = (user.role?.type ?? '').toUpperCase() as Profile;
+  if (!PROFILES.includes(profile)) throw new BridgeError(403, "Votre compte n'a pas de profil CERES : contactez votre administrateur.");
+  const scoped = (await strapi.db.query('plugin::users-permissions.user').findOne({
+    where: { id: user.id },
+    select: ['id', 'departementCodes', 'regionCodes'],
+    populate: { centres: { select: ['id'] } },
+  })) as { departementCodes?: string[] | null; regionCodes?: string[] | null; centres?: { id: number }[] } | null;
+  return {
+    userId: user.id,
+    username: user.username,
+    email: user.email,
+    profile,
+    territory: territoryOf(profile, {
+      centreIds: scoped?.centres?.map((c) => c.id) ?? [],
+      departementCodes: scoped?.departementCodes ?? [],
+      regionCodes: scoped?.regionCodes ?? [],
+    }),
+  };
+}

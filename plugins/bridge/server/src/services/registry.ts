@@ -1,0 +1,70 @@
+/**
+ * The registry of everything the back-office can reach through /api/ra: resources (name → content
+ * type and allow-lists) and workflow actions (POST /api/ra/<resource>/:id/<action>).
+ * The app and each workflow plugin register theirs in register(); nothing else opens back-office routes.
+ */
+import type { ResourceDefinition } from '../domain/resource';
+import type { Principal } from '../domain/access';
+
+export interface ActionContext {
+  principal: Principal;
+  /** the record's numeric id, already checked against the principal's territory */
+  id: number;
+  documentId: string;
+  body: unknown;
+}
+
+export interface ActionDefinition {
+  resource: string;
+  name: string;
+  /** runs inside the bridge's transaction; returns the answer body (the updated record, usually) */
+  handler: (context: ActionContext) => Promise<unknown>;
+}
+
+export interface WriteEvent {
+  principal: Principal;
+  resource: string;
+  action: string;
+  documentId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export type WriteListener = (event: WriteEvent) => Promise<void>;
+
+const RESERVED = new Set(['me', 'auth']);
+
+export function createRegistry() {
+  const resources = new Map<string, ResourceDefinition>();
+  const actions = new Map<string, ActionDefinition>();
+  const writeListeners: WriteListener[] = [];
+
+  return {
+    register(definition: ResourceDefinition) {
+      if (RESERVED.has(definition.name)) throw new Error(`Nom de ressource réservé : ${definition.name}`);
+      if (resources.has(definition.name)) throw new Error(`Ressource déclarée deux fois : ${definition.name}`);
+      resources.set(definition.name, definition);
+    },
+    registerAction(definition: ActionDefinition) {
+      actions.set(`${definition.resource}/${definition.name}`, definition);
+    },
+    /** called inside the write's transaction (traceability hooks in here) */
+    onWrite(listener: WriteListener) {
+      writeListeners.push(listener);
+    },
+    resource(name: string) {
+      return resources.get(name);
+    },
+    action(resource: string, name: string) {
+      return actions.get(`${resource}/${name}`);
+    },
+    resources() {
+      return [...resources.values()];
+    },
+    async emitWrite(event: WriteEvent) {
+      for (const listener of writeListeners) await listener(event);
+    },
+  };
+}
+
+export type Registry = ReturnType<typeof createRegistry>;

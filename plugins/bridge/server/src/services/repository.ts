@@ -1,0 +1,286 @@
+/**
+ * The bridge's one database layer. Lists and counts are built with knex on the content type's own
+ * table (so that search, relation filters and the territory scope are single indexed SQL queries);
+ * records are then read and written through Strapi's query engine and Document Service.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { badRequest, notFound } from '../domain/errors';
+import { splitFilterKey } from '../domain/protocol';
+import type { FilterOperator, ListQuery, ResourceDefinition } from '../domain/resource';
+import type { Territory } from '../domain/access';
+import { searchTokens } from '../domain/search-text';
+import { isToManyRelation, type AttributeDescription } from '../domain/body';
+import { searchExpression } from './search-sql';
+
+export interface MetaAttribute {
+  type: string;
+  columnName?: string;
+  private?: boolean;
+  relation?: string;
+  target?: string;
+  joinTable?: {
+    name: string;
+    joinColumn: { name: string };
+    inverseJoinColumn: { name: string };
+  };
+}
+
+export type Row = Record<string, unknown> & { id: number; documentId: string };
+export type RaRecord = Record<string, unknown> & { id: string };
+
+const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function createRepository(strapi: Core.Strapi) {
+  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  /** the current transaction's connection when inside strapi.db.transaction(), the pool otherwise */
+  async function connection(): Promise<Knex> {
+    if (!strapi.db.inTransaction()) return knex();
+    const { trx } = await strapi.db.transaction(async ({ trx }) => ({ trx }));
+    return trx as unknown as Knex;
+  }
+
+  function meta(resource: ResourceDefinition) {
+    const metadata = strapi.db.metadata.get(resource.uid) as unknown as { tableName: string; attributes: Record<string, MetaAttribute> };
+    return metadata;
+  }
+
+  function contentTypeAttributes(resource: ResourceDefinition): Record<string, AttributeDescription> {
+    return (strapi.contentType(resource.uid as never) as unknown as { attributes: Record<string, AttributeDescription> }).attributes;
+  }
+
+  function column(resource: ResourceDefinition, field: string) {
+    if (field === 'id') return 'document_id';
+    const attribute = meta(resource).attributes[field];
+    return attribute?.columnName ?? snake(field);
+  }
+
+  function relationsOf(resource: ResourceDefinition): string[] {
+    const attributes = contentTypeAttributes(resource);
+    if (resource.relations) return resource.relations;
+    return Object.entries(attributes)
+      .filter(([name, a]) => a.type === 'relation' && !isToManyRelation(a) && !a.private && !name.startsWith('createdBy') && !name.startsWith('updatedBy'))
+      .map(([name]) => name);
+  }
+
+  /** `main.id IN (ids of rows linked to targets whose documentId is in values)` */
+  function relationCondition(resource: ResourceDefinition, field: string, values: string[]) {
+    const attribute = meta(resource).attributes[field];
+    const joinTable = attribute?.joinTable;
+    if (!joinTable || !attribute.target) throw badRequest(`filter.${field}`, `Le filtre « ${field} » n'est pas une relation.`);
+    const targetTable = (strapi.db.metadata.get(attribute.target as never) as unknown as { tableName: string }).tableName;
+    return knex()
+      .select(`lnk.${joinTable.joinColumn.name}`)
+      .from({ lnk: joinTable.name })
+      .join({ target: targetTable }, `target.id`, `lnk.${joinTable.inverseJoinColumn.name}`)
+      .whereIn('target.document_id', values);
+  }
+
+  function checkScalar(field: string, attribute: AttributeDescription | undefined, value: unknown, key: string): unknown {
+    const param = `filter.${key}`;
+    if (value === null || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) {
+      throw badRequest(param, `La valeur du filtre « ${key} » doit être un texte, un nombre ou un booléen.`);
+    }
+    switch (attribute?.type) {
+      case 'date':
+        if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString().slice(0, 10) !== value) {
+          throw badRequest(param, `Le filtre « ${key} » attend une date au format AAAA-MM-JJ.`);
+        }
+        return value;
+      case 'datetime':
+        if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw badRequest(param, `Le filtre « ${key} » attend une date.`);
+        return value;
+      case 'integer':
+      case 'biginteger':
+      case 'float':
+      case 'decimal': {
+        const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+        if (typeof number !== 'number' || !Number.isFinite(number)) throw badRequest(param, `Le filtre « ${key} » attend un nombre.`);
+        return number;
+      }
+      case 'boolean':
+        if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') throw badRequest(param, `Le filtre « ${key} » attend vrai ou faux.`);
+        return value === true || value === 'true';
+      case 'enumeration':
+        if (!attribute.enum?.includes(String(value))) {
+          throw badRequest(param, `Valeur inconnue « ${String(value)} » pour le filtre « ${key} » (valeurs : ${attribute.enum?.join(', ')}).`);
+        }
+        return value;
+      default:
+        if (String(value).length > 200) throw badRequest(param, `La valeur du filtre « ${key} » est trop longue.`);
+        return String(value);
+    }
+    void field;
+  }
+
+  function applyTerritory(qb: Knex.QueryBuilder, resource: ResourceDefinition, territory: Territory) {
+    if (!resource.territory || territory.kind === 'national') return;
+    const condition = resource.territory(territory);
+    if (condition === 'all') return;
+    if (condition === 'none') qb.whereRaw('false');
+    else qb.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);
+  }
+
+  function applyFilter(qb: Knex.QueryBuilder, resource: ResourceDefinition, filter: Record<string, unknown>) {
+    const attributes = contentTypeAttributes(resource);
+    for (const [rawKey, value] of Object.entries(filter)) {
+      if (value === undefined || value === '') continue;
+      if (rawKey === 'q') {
+        if (typeof value !== 'string') throw badRequest('filter.q', 'La recherche « q » doit être un texte.');
+        if (value.length > 200) throw badRequest('filter.q', 'La recherche « q » est trop longue (200 caractères au plus).');
+        if (!resource.search?.length) throw badRequest('filter.q', `La recherche libre n'est pas disponible pour ${resource.label}.`);
+        const expression = searchExpression(resource.search.map((f) => column(resource, f)));
+        for (const token of searchTokens(value)) qb.whereRaw(`${expression} LIKE ?`, [`%${token}%`]);
+        continue;
+      }
+      if (rawKey === 'id') {
+        const ids = Array.isArray(value) ? value : [value];
+        if (ids.length > 1000 || !ids.every((v) => typeof v === 'string' || typeof v === 'number')) {
+          throw badRequest('filter.id', 'Le filtre « id » attend un identifiant ou une liste d’au plus 1000 identifiants.');
+        }
+        qb.whereIn('document_id', ids.map(String));
+        continue;
+      }
+      const { key, operator } = splitFilterKey(rawKey);
+      const definition = resource.filters?.[rawKey] ? { key: rawKey, operator: undefined } : { key, operator };
+      const declared = resource.filters?.[definition.key];
+      if (!declared) throw badRequest(`filter.${rawKey}`, `Le filtre « ${rawKey} » n'est pas autorisé pour ${resource.label}.`);
+      const field = declared.field ?? definition.key;
+      const attribute = attributes[field];
+      if (!attribute || attribute.private) throw badRequest(`filter.${rawKey}`, `Le filtre « ${rawKey} » n'est pas autorisé pour ${resource.label}.`);
+      const op: FilterOperator = definition.operator ?? (Array.isArray(value) ? 'in' : 'eq');
+      const allowed = declared.operators ?? defaultOperators(attribute);
+      if (!allowed.includes(op)) throw badRequest(`filter.${rawKey}`, `L'opérateur « ${op} » n'est pas autorisé sur le filtre « ${definition.key} ».`);
+
+      if (attribute.type === 'relation') {
+        const values = Array.isArray(value) ? value : [value];
+        if (op === 'null') {
+          const sub = relationCondition(resource, field, []).clearWhere();
+          if (value === true || value === 'true') qb.whereNotIn('id', sub);
+          else qb.whereIn('id', sub);
+          continue;
+        }
+        if (values.length > 1000 || !values.every((v) => typeof v === 'string' && v.length <= 40)) {
+          throw badRequest(`filter.${rawKey}`, `Le filtre « ${rawKey} » attend un identifiant ou une liste d’identifiants.`);
+        }
+        qb.whereIn('id', relationCondition(resource, field, values as string[]));
+        continue;
+      }
+      const col = column(resource, field);
+      if (op === 'null') {
+        if (value === true || value === 'true') qb.whereNull(col);
+        else qb.whereNotNull(col);
+      } else if (op === 'in') {
+        if (!Array.isArray(value) || value.length > 1000) throw badRequest(`filter.${rawKey}`, `Le filtre « ${rawKey} » attend une liste d’au plus 1000 valeurs.`);
+        qb.whereIn(col, value.map((v) => checkScalar(field, attribute, v, rawKey)) as Knex.Value[]);
+      } else {
+        const checked = checkScalar(field, attribute, value, rawKey) as Knex.Value;
+        const sqlOp = { eq: '=', neq: '<>', gte: '>=', lte: '<=', gt: '>', lt: '<' }[op];
+        qb.where(col, sqlOp, checked);
+      }
+    }
+  }
+
+  function defaultOperators(attribute: AttributeDescription): FilterOperator[] {
+    if (['date', 'datetime', 'integer', 'biginteger', 'float', 'decimal'].includes(attribute.type)) return ['eq', 'in', 'gte', 'lte', 'gt', 'lt', 'null'];
+    return ['eq', 'in', 'neq', 'null'];
+  }
+
+  function toRecord(resource: ResourceDefinition, row: Row): RaRecord {
+    const attributes = contentTypeAttributes(resource);
+    const hidden = new Set(resource.hidden ?? []);
+    const record: RaRecord = { id: row.documentId };
+    for (const [name, value] of Object.entries(row)) {
+      if (name === 'id' || name === 'documentId' || hidden.has(name)) continue;
+      const attribute = attributes[name];
+      if (attribute?.private || name === 'publishedAt' || name === 'locale') continue;
+      if (attribute?.type === 'relation') {
+        record[name] = Array.isArray(value) ? value.map((v: Row) => v.documentId) : (value as Row | null)?.documentId ?? null;
+      } else if (attribute || name === 'createdAt' || name === 'updatedAt') {
+        record[name] = value;
+      }
+    }
+    return record;
+  }
+
+  function populateSpec(resource: ResourceDefinition) {
+    return Object.fromEntries(relationsOf(resource).map((name) => [name, { select: ['id', 'documentId'] }]));
+  }
+
+  async function rowsByIds(resource: ResourceDefinition, ids: number[]): Promise<Row[]> {
+    if (!ids.length) return [];
+    const rows = (await strapi.db.query(resource.uid as never).findMany({
+      where: { id: { $in: ids } },
+      populate: populateSpec(resource),
+    })) as Row[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id)).filter((row): row is Row => Boolean(row));
+  }
+
+  return {
+    meta,
+    contentTypeAttributes,
+    toRecord,
+
+    async list(resource: ResourceDefinition, query: ListQuery, territory: Territory) {
+      const { tableName } = meta(resource);
+      const base = (await connection())(tableName);
+      applyTerritory(base, resource, territory);
+      applyFilter(base, resource, query.filter);
+      const sortColumn = column(resource, query.sort.field);
+      const [totalRow, idRows] = await Promise.all([
+        base.clone().count<{ count: string }[]>({ count: '*' }),
+        base
+          .clone()
+          .select('id')
+          .orderBy([{ column: sortColumn, order: query.sort.order.toLowerCase() as 'asc' | 'desc', nulls: 'last' }, { column: 'id', order: 'asc' }])
+          .offset(query.range.start)
+          .limit(query.range.end - query.range.start + 1),
+      ]);
+      const rows = await rowsByIds(resource, (idRows as { id: number }[]).map((r) => r.id));
+      return { total: Number(totalRow[0].count), records: rows.map((row) => toRecord(resource, row)) };
+    },
+
+    /** the numeric id of a record the territory reaches, or a 404 */
+    async resolveId(resource: ResourceDefinition, documentId: string, territory: Territory, lock = false): Promise<number> {
+      if (typeof documentId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(documentId)) throw notFound();
+      const qb = (await connection())(meta(resource).tableName).select('id').where('document_id', documentId);
+      applyTerritory(qb, resource, territory);
+      if (lock) qb.forUpdate();
+      const row = await qb.first();
+      if (!row) throw notFound(`${capitalize(resource.label)} introuvable.`);
+      return row.id as number;
+    },
+
+    async findOne(resource: ResourceDefinition, id: number): Promise<RaRecord> {
+      const [row] = await rowsByIds(resource, [id]);
+      if (!row) throw notFound(`${capitalize(resource.label)} introuvable.`);
+      return toRecord(resource, row);
+    },
+
+    /** relation documentIds must name existing records: a 400 naming the field otherwise */
+    async checkRelations(resource: ResourceDefinition, data: Record<string, unknown>) {
+      const attributes = meta(resource).attributes;
+      for (const [field, value] of Object.entries(data)) {
+        const attribute = attributes[field];
+        if (attribute?.type !== 'relation' || value === null || !attribute.target) continue;
+        const ids = [...new Set(Array.isArray(value) ? (value as string[]) : [value as string])];
+        if (!ids.length) continue;
+        const targetTable = (strapi.db.metadata.get(attribute.target as never) as unknown as { tableName: string }).tableName;
+        const found = await (await connection())(targetTable).whereIn('document_id', ids).countDistinct<{ count: string }[]>({ count: 'document_id' });
+        if (Number(found[0].count) !== ids.length) {
+          throw badRequest(field, `Le champ « ${field} » désigne un enregistrement qui n'existe pas.`);
+        }
+      }
+    },
+
+    async lookup(uid: string, documentId: string) {
+      return (await strapi.db.query(uid as never).findOne({ where: { documentId } })) as Record<string, unknown> | null;
+    },
+  };
+}
+
+export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export type Repository = ReturnType<typeof createRepository>;

@@ -1,0 +1,35 @@
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+const local = (name: string) => path.resolve(__dirname, '..', '..', '..', 'plugins', name);
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtManagement: 'refresh',
+      jwtSecret: env('JWT_SECRET'),
+      sessions: {
+        accessTokenLifespan: env.int('ACCESS_TOKEN_LIFESPAN', 15 * 60),
+        maxRefreshTokenLifespan: env.int('REFRESH_TOKEN_LIFESPAN', 8 * 60 * 60),
+        idleRefreshTokenLifespan: env.int('REFRESH_TOKEN_IDLE_LIFESPAN', 2 * 60 * 60),
+        httpOnly: false,
+      },
+      register: { allowedFields: [] },
+      ratelimit: {
+        interval: env.int('LOGIN_RATE_LIMIT_INTERVAL_MS', 60_000),
+        max: env.int('LOGIN_RATE_LIMIT_MAX', 10),
+      },
+    },
+  },
+  upload: {
+    config: {
+      sizeLimit: 10 * 1024 * 1024,
+      security: {
+        allowedTypes: ['application/pdf', 'image/png', 'image/jpeg'],
+      },
+    },
+  },
+  ra: { enabled: true, resolve: local('bridge') },
+});
+
+export default config;

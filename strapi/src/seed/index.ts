@@ -1,0 +1,12 @@
+/**
+ * Idempotent seeding, run at every start: referentials are upserted from the data files shipped in
+ * the repository; demo data only outside production.
+ */
+import type { Core } from '@strapi/strapi';
+import { seedDemoUsers } from './demo-users';
+
+export async function seed(strapi: Core.Strapi) {
+  const started = Date.now();
+  await seedDemoUsers(strapi);
+  strapi.log.info(`CERES : données initialisées en ${Date.now() - started} ms`);
+}
