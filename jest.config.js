@@ -4,6 +4,8 @@ const ignore = ['/node_modules/', '/dist/', '/.data/'];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // integration suites share one server and one database: one file at a time
+  maxWorkers: 1,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     {
@@ -23,7 +25,6 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       testTimeout: 60_000,
-      maxWorkers: 1,
     },
   ],
 };
