@@ -84,10 +84,10 @@ function fieldSchema(attribute: AttributeDescription): z.ZodType | null {
   }
 }
 
-function frenchMessage(issue: z.core.$ZodIssue, attribute: AttributeDescription): string {
+function frenchMessage(issue: z.core.$ZodIssue, attribute: AttributeDescription, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'est obligatoire' : `doit être ${expectedLabel(attribute)}`;
+      return value === undefined ? 'est obligatoire' : `doit être ${expectedLabel(attribute)}`;
     case 'too_big':
       return issue.origin === 'array' ? `contient trop d'éléments (${issue.maximum} au plus)` : issue.origin === 'string' ? `est trop long (${issue.maximum} caractères au plus)` : `doit être inférieur ou égal à ${issue.maximum}`;
     case 'too_small':
@@ -155,7 +155,7 @@ export function checkBody(
     }
     const parsed = schema.safeParse(typeof value === 'string' && attribute.type !== 'password' ? value.trim() : value);
     if (!parsed.success) {
-      throw badRequest(field, `Le champ « ${field} » ${frenchMessage(parsed.error.issues[0], attribute)}.`);
+      throw badRequest(field, `Le champ « ${field} » ${frenchMessage(parsed.error.issues[0], attribute, value)}.`);
     }
     if (attribute.required && typeof parsed.data === 'string' && parsed.data === '') {
       throw badRequest(field, `Le champ « ${field} » est obligatoire.`);

@@ -58,9 +58,9 @@ function translate(ctx: Context, error: unknown): BridgeError {
   if (error instanceof BridgeError) return error;
   if (isDatabaseDown(error)) return new BridgeError(503, FRENCH_BY_STATUS[503]);
   const e = error as { status?: number; statusCode?: number; name?: string; message?: string };
-  let status = e.status ?? e.statusCode ?? STATUS_BY_NAME[e.name ?? ''] ?? 500;
+  const status = e.status ?? e.statusCode ?? STATUS_BY_NAME[e.name ?? ''] ?? 500;
   // Strapi answers 403 to an anonymous call (public role): to the back-office it means "log in"
-  if (status === 403 && !ctx.state.user && ctx.path.startsWith('/api/ra')) status = 401;
+  if (status === 403 && !ctx.state.user && ctx.path.startsWith('/api/ra')) return new BridgeError(401, FRENCH_BY_STATUS[401]);
   if (status >= 500) {
     (ctx as unknown as { app: { emit: (...args: unknown[]) => void } }).app.emit('error', error, ctx);
     return new BridgeError(500, 'Erreur interne : l’incident a été enregistré. Réessayez ou contactez l’assistance.');
