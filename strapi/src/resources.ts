@@ -2,5 +2,11 @@
 import type { ResourceDefinition } from '@ceres/plugin-bridge';
 import { paysResource } from './api/pays/resource';
 import { centreResource } from './api/centre/resource';
+import { regionResource } from './api/region/resource';
+import { departementResource } from './api/departement/resource';
+import { communeResource } from './api/commune/resource';
+import { titreResource } from './api/titre/resource';
+import { ccpResource } from './api/ccp/resource';
+import { ccsResource } from './api/ccs/resource';
 
-export const resources: ResourceDefinition[] = [paysResource, centreResource];
+export const resources: ResourceDefinition[] = [paysResource, centreResource, regionResource, departementResource, communeResource, titreResource, ccpResource, ccsResource];
