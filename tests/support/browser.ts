@@ -1,7 +1,4 @@
-/** Playwright (playwright-core) driving Debian's chromium against the test server. */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+/** Playwright (playwright-core) driving Debian's chromium against the test server (a fresh profile per launch). */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { baseUrl } from './http';
 import { DEMO_PASSWORD } from '../../strapi/src/seed/demo-users';
@@ -20,7 +17,6 @@ export async function openBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'ceres-chromium-'))}`,
     ],
   });
 }
