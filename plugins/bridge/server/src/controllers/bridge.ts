@@ -39,15 +39,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { resource, principal };
   }
 
-  async function validated(resource: ResourceDefinition, mode: 'create' | 'update', body: unknown, previous?: Record<string, unknown>) {
+  async function validated(resource: ResourceDefinition, principal: Principal, mode: 'create' | 'update', body: unknown, previous?: Record<string, unknown>) {
     const data = checkBody(body, repository().contentTypeAttributes(resource), resource, mode);
-    await repository().checkRelations(resource, data);
+    await repository().checkRelations(resource, data, principal.territory);
     if (resource.validate) {
       const merged = { ...(previous ?? {}), ...data };
       throwFieldErrors(
         await resource.validate(merged, {
           mode,
           previous,
+          principal,
           lookup: async (name, documentId) => {
             const target = registry().resource(name);
             return target ? repository().lookup(target.uid, documentId) : null;
@@ -81,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (ctx.query.range === undefined && Array.isArray(query.filter.id)) {
         query.range = { start: 0, end: Math.max(0, Math.min(query.filter.id.length, 1000) - 1) };
       }
-      const { total, records } = await repository().list(resource, query, principal.territory);
+      const { total, records } = resource.reader ? await resource.reader.list(query, principal) : await repository().list(resource, query, principal.territory);
       const end = records.length ? query.range.start + records.length - 1 : query.range.start;
       ctx.set('Content-Range', `${resource.name} ${query.range.start}-${end}/${total}`);
       ctx.body = records;
@@ -89,6 +90,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(ctx: Context) {
       const { resource, principal } = await authorize(ctx, 'show');
+      if (resource.reader) {
+        ctx.body = (await resource.reader.findOne(String(ctx.params.id), principal)) ?? throwNotFound(`${capitalize(resource.label)} introuvable.`);
+        return;
+      }
       const id = await repository().resolveId(resource, ctx.params.id, principal.territory);
       ctx.body = await repository().findOne(resource, id);
     },
@@ -96,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx: Context) {
       const { resource, principal } = await authorize(ctx, 'create');
       ctx.body = await transaction(async () => {
-        const data = await validated(resource, 'create', ctx.request.body);
+        const data = await validated(resource, principal, 'create', ctx.request.body);
         const created = (await strapi.documents(resource.uid as never).create({ data } as never)) as { documentId: string };
         const id = await repository().resolveId(resource, created.documentId, principal.territory).catch(() => {
           throw forbidden(`Cet enregistrement sortirait de votre périmètre : ${resource.label} non créé.`);
@@ -113,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await transaction(async () => {
         const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
         const before = await repository().findOne(resource, id);
-        const data = await validated(resource, 'update', ctx.request.body, before);
+        const data = await validated(resource, principal, 'update', ctx.request.body, before);
         await strapi.documents(resource.uid as never).update({ documentId: before.id, data } as never);
         await repository().resolveId(resource, before.id, principal.territory).catch(() => {
           throw forbidden(`Cette modification sortirait l'enregistrement de votre périmètre.`);
@@ -138,13 +143,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async action(ctx: Context) {
       const { resource, principal } = await authorize(ctx, ctx.params.action);
       const action = registry().action(resource.name, ctx.params.action);
-      if (!action) throw notFound(`Action inconnue « ${ctx.params.action} » pour ${resource.label}.`);
+      if (!action || resource.reader) throw notFound(`Action inconnue « ${ctx.params.action} » pour ${resource.label}.`);
       ctx.body = await transaction(async () => {
         const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
-        return action.handler({ principal, id, documentId: ctx.params.id, body: ctx.request.body ?? {} });
+        const before = await repository().findOne(resource, id);
+        const result = await action.handler({ principal, id, documentId: ctx.params.id, body: ctx.request.body ?? {} });
+        // traced like any write, with the action's name; an action may delete its record (after = null)
+        const after = await repository()
+          .findOne(resource, id)
+          .catch((error: unknown) => (error instanceof BridgeError && error.status === 404 ? null : Promise.reject(error)));
+        await registry().emitWrite({ principal, resource: resource.name, action: action.name, documentId: before.id, before, after });
+        return result;
       });
     },
   };
+};
+
+const throwNotFound = (message: string): never => {
+  throw notFound(message);
 };
 
 export { BridgeError };
