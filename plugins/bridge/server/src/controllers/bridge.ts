@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { BridgeError, forbidden, notFound } from '../domain/errors';
+import { BridgeError, forbidden, notFound, conflict } from '../domain/errors';
 import { parseListQuery } from '../domain/protocol';
 import { checkBody, throwFieldErrors } from '../domain/body';
 import { grantsOf, isAllowed } from '../domain/permissions';
@@ -60,6 +60,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const transaction = <T>(work: () => Promise<T>) => strapi.db.transaction(work) as Promise<T>;
+
+  /**
+   * Optimistic version check: the edit form sends back the record's updatedAt as it was loaded; if the
+   * row (locked FOR UPDATE meanwhile) changed since, the second agent gets a 409 instead of silently
+   * overwriting the first one's work. updateMany sends only changed fields, hence no version.
+   */
+  function assertUnchangedSince(body: unknown, current: Record<string, unknown>) {
+    const seen = (body as { updatedAt?: unknown } | null)?.updatedAt;
+    if (typeof seen !== 'string' || !current.updatedAt) return;
+    if (new Date(seen).getTime() !== new Date(current.updatedAt as string).getTime()) {
+      throw conflict("Cet enregistrement a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert : rechargez la page pour voir ses changements, puis refaites les vôtres.", 'updatedAt');
+    }
+  }
 
   return {
     async me(ctx: Context) {
@@ -118,6 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await transaction(async () => {
         const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
         const before = await repository().findOne(resource, id);
+        assertUnchangedSince(ctx.request.body, before);
         const data = await validated(resource, principal, 'update', ctx.request.body, before);
         await strapi.documents(resource.uid as never).update({ documentId: before.id, data } as never);
         await repository().resolveId(resource, before.id, principal.territory).catch(() => {
