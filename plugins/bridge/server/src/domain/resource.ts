@@ -45,12 +45,28 @@ export interface ResourceDefinition {
   territory?: (territory: import('./access').Territory) => { sql: string; bindings: unknown[] } | 'all' | 'none';
   /** domain rules on a whole record about to be written (after type checks); returns the errors found */
   validate?: (record: Record<string, unknown>, context: ValidationContext) => FieldError[] | Promise<FieldError[]>;
+  /**
+   * A read-only resource served by its own reader instead of a content type (e.g. the trace log, a
+   * SQL view): list and show call it after the permission matrix check; it applies its own filters and scope.
+   * Such a resource must also be `readOnlyResource`; `uid` then only names it.
+   */
+  reader?: ResourceReader;
 }
+
+export interface ResourceReader {
+  list(query: ListQuery, principal: import('./access').Principal): Promise<{ total: number; records: ReaderRecord[] }>;
+  /** null when the record does not exist or is out of the principal's reach (404) */
+  findOne(id: string, principal: import('./access').Principal): Promise<ReaderRecord | null>;
+}
+
+export type ReaderRecord = Record<string, unknown> & { id: string };
 
 export interface ValidationContext {
   mode: 'create' | 'update';
   /** the record before the change (update only) */
   previous?: Record<string, unknown>;
+  /** who writes (profile and territory), for rules that depend on it */
+  principal?: import('./access').Principal;
   /** resolves relation documentIds to records, for rules that need them */
   lookup: (resource: string, documentId: string) => Promise<Record<string, unknown> | null>;
 }
