@@ -26,6 +26,20 @@ export const MATRIX: Record<string, Grants> = {
   titres: referential,
   ccps: referential,
   ccss: referential,
+
+  // Sessions (plugins/sessions): the workflow actions mirror the session state machine
+  // (plugins/sessions/server/src/domain/state-machine.ts, checked by its unit test); the state decides the rest.
+  // No delete: a session is cancelled (annuler), never erased. Registrations are written through session actions.
+  sessions: {
+    ADMIN_NATIONAL: READ,
+    LECTURE: READ,
+    CENTRE: [...READ, 'create', 'edit', 'declarer', 'commanderDte', 'envoyerConvocations', 'enregistrerResultats', 'finaliser', 'reprendreSaisie', 'transmettre', 'annuler', 'inscrire', 'desinscrire', 'ajouterJure', 'retirerJure'],
+    UD: [...READ, 'renvoyer', 'valider', 'validerResultats', 'cloturer', 'annuler', 'deverrouiller'],
+    NOUVELLE_CALEDONIE: [...READ, 'renvoyer', 'valider', 'validerResultats', 'cloturer', 'annuler', 'deverrouiller'],
+    DREETS: [...READ, 'deverrouiller'],
+    AFPA: [...READ, 'expedierDte'],
+  },
+  inscriptions: { ...everyone(READ), CENTRE: [...READ, 'edit'] },
 };
 
 export function isAllowed(profile: Profile, resource: string, action: string): boolean {
