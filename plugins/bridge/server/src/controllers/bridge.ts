@@ -12,7 +12,7 @@ import { PROFILE_LABELS, type Principal } from '../domain/access';
 import type { ResourceDefinition } from '../domain/resource';
 import { principalOf } from '../services/principal';
 import { capitalize, type Repository } from '../services/repository';
-import type { Registry } from '../services/registry';
+import type { ActionContext, Registry } from '../services/registry';
 
 const ACTION_LABELS: Record<string, string> = {
   list: 'consulter la liste',
@@ -161,7 +161,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await transaction(async () => {
         const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
         const before = await repository().findOne(resource, id);
-        const result = await action.handler({ principal, id, documentId: ctx.params.id, body: ctx.request.body ?? {} });
+        // multipart calls (supporting documents) also bring their uploaded files, parsed by strapi::body
+        const files = (ctx.request as unknown as { files?: ActionContext['files'] }).files;
+        const result = await action.handler({ principal, id, documentId: ctx.params.id, body: ctx.request.body ?? {}, ...(files ? { files } : {}) });
         // traced like any write, with the action's name; an action may delete its record (after = null)
         const after = await repository()
           .findOne(resource, id)

@@ -12,6 +12,15 @@ export interface ActionContext {
   id: number;
   documentId: string;
   body: unknown;
+  /** files of a multipart/form-data call (formidable's description, by form field), size-capped by strapi::body */
+  files?: Record<string, UploadedFile | UploadedFile[]>;
+}
+
+export interface UploadedFile {
+  filepath: string;
+  originalFilename: string | null;
+  mimetype: string | null;
+  size: number;
 }
 
 export interface ActionDefinition {
