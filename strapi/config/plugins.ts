@@ -30,6 +30,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   ra: { enabled: true, resolve: local('bridge') },
+  tracabilite: { enabled: true, resolve: local('tracabilite') },
 });
 
 export default config;

@@ -19,6 +19,11 @@ const everyone = (actions: readonly string[]): Grants => Object.fromEntries(PROF
 const referential: Grants = { ...everyone(READ), ADMIN_NATIONAL: ALL };
 
 export const MATRIX: Record<string, Grants> = {
+  // Traçabilité (plugins/tracabilite), read-only everywhere: the global search is the national administrators';
+  // a record's history is for whoever may see that record (matrix + territory, checked by its reader).
+  traces: { ADMIN_NATIONAL: READ },
+  historique: everyone(['list']),
+
   pays: referential,
   regions: referential,
   departements: referential,
