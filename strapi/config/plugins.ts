@@ -30,6 +30,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   ra: { enabled: true, resolve: local('bridge') },
+  // jurys: seniority rule of jurors (CERES v1.7.1), in years; override per environment
+  jurys: {
+    enabled: true,
+    resolve: local('jurys'),
+    config: {
+      anciennete: {
+        anneesExperienceMinimum: env.int('JURY_ANCIENNETE_ANNEES_MINIMUM', 3),
+        anneesDepuisDepartMaximum: env.int('JURY_ANCIENNETE_DEPART_MAXIMUM', 5),
+      },
+    },
+  },
   tracabilite: { enabled: true, resolve: local('tracabilite') },
 });
 

@@ -8,5 +8,8 @@ import { communeResource } from './api/commune/resource';
 import { titreResource } from './api/titre/resource';
 import { ccpResource } from './api/ccp/resource';
 import { ccsResource } from './api/ccs/resource';
+import { jureResource } from './api/jure/resource';
+import { periodeExperienceResource } from './api/periode-experience/resource';
+import { habilitationResource } from './api/habilitation/resource';
 
-export const resources: ResourceDefinition[] = [paysResource, centreResource, regionResource, departementResource, communeResource, titreResource, ccpResource, ccsResource];
+export const resources: ResourceDefinition[] = [paysResource, centreResource, regionResource, departementResource, communeResource, titreResource, ccpResource, ccsResource, jureResource, periodeExperienceResource, habilitationResource];

@@ -32,6 +32,28 @@ export const MATRIX: Record<string, Grants> = {
   ccps: referential,
   ccss: referential,
 
+  // Jurys (plugins/jurys): the UD (and Nouvelle-Calédonie) keeps its jurors' records up to date (phone,
+  // address: v1.7.1), records their experience and grants habilitations (jures/:id/accorder), then runs
+  // their workflow; `anciennete` and `etat` are read-only actions (computed seniority, actions offered).
+  // The centre reads the habilitated jurors of its titles and nothing else (v1.7: no action buttons).
+  jures: {
+    ADMIN_NATIONAL: [...READ, 'anciennete'],
+    DREETS: [...READ, 'anciennete'],
+    LECTURE: [...READ, 'anciennete'],
+    CENTRE: READ,
+    UD: [...READ, 'create', 'edit', 'accorder', 'anciennete'],
+    NOUVELLE_CALEDONIE: [...READ, 'create', 'edit', 'accorder', 'anciennete'],
+  },
+  'periodes-experience': { ADMIN_NATIONAL: READ, DREETS: READ, LECTURE: READ, UD: ALL, NOUVELLE_CALEDONIE: ALL },
+  habilitations: {
+    ADMIN_NATIONAL: [...READ, 'etat'],
+    DREETS: [...READ, 'etat'],
+    LECTURE: [...READ, 'etat'],
+    CENTRE: READ,
+    UD: [...READ, 'edit', 'etat', 'suspendre', 'reactiver', 'retirer', 'renouveler', 'clore'],
+    NOUVELLE_CALEDONIE: [...READ, 'edit', 'etat', 'suspendre', 'reactiver', 'retirer', 'renouveler', 'clore'],
+  },
+
   // Sessions (plugins/sessions): the workflow actions mirror the session state machine
   // (plugins/sessions/server/src/domain/state-machine.ts, checked by its unit test); the state decides the rest.
   // No delete: a session is cancelled (annuler), never erased. Registrations are written through session actions.
