@@ -2,6 +2,10 @@
 import type { ResourceDefinition } from '@ceres/plugin-bridge';
 import { paysResource } from './api/pays/resource';
 import { centreResource } from './api/centre/resource';
+import { siteResource } from './api/site/resource';
+import { agrementResource } from './api/agrement/resource';
+import { autorisationTemporaireResource } from './api/autorisation-temporaire/resource';
+import { controleResource } from './api/controle/resource';
 import { regionResource } from './api/region/resource';
 import { departementResource } from './api/departement/resource';
 import { communeResource } from './api/commune/resource';
@@ -12,4 +16,4 @@ import { jureResource } from './api/jure/resource';
 import { periodeExperienceResource } from './api/periode-experience/resource';
 import { habilitationResource } from './api/habilitation/resource';
 
-export const resources: ResourceDefinition[] = [paysResource, centreResource, regionResource, departementResource, communeResource, titreResource, ccpResource, ccsResource, jureResource, periodeExperienceResource, habilitationResource];
+export const resources: ResourceDefinition[] = [paysResource, centreResource, siteResource, agrementResource, autorisationTemporaireResource, controleResource, regionResource, departementResource, communeResource, titreResource, ccpResource, ccsResource, jureResource, periodeExperienceResource, habilitationResource];

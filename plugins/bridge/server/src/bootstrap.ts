@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { PROFILES, PROFILE_LABELS } from './domain/access';
+import { scopeOf } from './domain/permissions';
 import { NORMALIZE_FUNCTION_SQL, ensureSearchIndex } from './services/search-sql';
 import type { Registry } from './services/registry';
 import type { Repository } from './services/repository';
@@ -50,6 +51,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     const { tableName, attributes } = repository.meta(resource);
     const columns = resource.search.map((field) => attributes[field]?.columnName ?? field);
     await ensureSearchIndex(knex, tableName, columns);
+  }
+  const unscoped = registry.resources().filter((r) => !r.territory && !r.reader && scopeOf(r.name) === 'territorial');
+  if (unscoped.length) {
+    strapi.log.warn(`CERES : ressources territoriales sans règle de territoire, invisibles aux profils territoriaux : ${unscoped.map((r) => r.name).join(', ')}`);
   }
   await ensureRoles(strapi);
 };

@@ -1,7 +1,13 @@
 /**
  * The permission matrix: profile × resource × action. The single source read by the server on every
- * bridge call and by the back-office (GET /api/ra/me) to hide what would be refused.
- * Territory (which rows) is applied separately, from the user's scope, for resources marked `scoped`.
+ * bridge call and workflow action, and by the back-office (GET /api/ra/me) to hide what would be refused.
+ * Actions are the CRUD ones (list, show, create, edit, delete) plus the workflow actions a plugin
+ * registers (POST /api/ra/<resource>/:id/<action>, e.g. agrements/accorder).
+ *
+ * Scope (which rows): a resource listed in NATIONAL_RESOURCES is read whole by every profile; any other
+ * resource is territorial — the bridge applies its `territory` SQL to the user's territory (centres,
+ * départements, régions), and a territorial resource without one shows no row to a territorial profile
+ * (fail closed). National profiles (ADMIN_NATIONAL, AFPA, LECTURE) reach every row of what they may see.
  */
 import { PROFILES, type Profile } from './access';
 
@@ -17,6 +23,12 @@ const everyone = (actions: readonly string[]): Grants => Object.fromEntries(PROF
 
 /** Referentials: read by every profile whatever its territory, written by national administrators only. */
 const referential: Grants = { ...everyone(READ), ADMIN_NATIONAL: ALL };
+
+/** Read-only grants for the listed profiles (on their territory). */
+const readers = (...profiles: Profile[]): Grants => Object.fromEntries(profiles.map((p) => [p, READ]));
+
+/** Agrément workflow (strapi/src/organisations): the centre requests (create), the DREETS of its région decides. */
+const AGREMENT_DECISIONS = ['accorder', 'refuser', 'retirer', 'expirer'];
 
 export const MATRIX: Record<string, Grants> = {
   // Traçabilité (plugins/tracabilite), read-only everywhere: the global search is the national administrators';
@@ -67,7 +79,41 @@ export const MATRIX: Record<string, Grants> = {
     AFPA: [...READ, 'expedierDte'],
   },
   inscriptions: { ...everyone(READ), CENTRE: [...READ, 'edit'] },
+
+  // Candidats (plugins/candidats): agents of every territorial profile record and correct candidates (the
+  // territory decides which); the homonym search (homonymes) is national, its out-of-scope answers show only
+  // identity. The UD (Nouvelle-Calédonie) decides equivalence requests; the path is read-only, written by workflows.
+  candidats: { ...readers('LECTURE'), ...Object.fromEntries((['ADMIN_NATIONAL', 'UD', 'DREETS', 'NOUVELLE_CALEDONIE', 'CENTRE'] as Profile[]).map((p) => [p, [...READ, 'create', 'edit']])) },
+  homonymes: Object.fromEntries((['ADMIN_NATIONAL', 'UD', 'DREETS', 'NOUVELLE_CALEDONIE', 'CENTRE'] as Profile[]).map((p) => [p, ['list']])),
+  parcours: readers('ADMIN_NATIONAL', 'UD', 'DREETS', 'NOUVELLE_CALEDONIE', 'CENTRE', 'LECTURE'),
+  'evenements-parcours': readers('ADMIN_NATIONAL', 'UD', 'DREETS', 'NOUVELLE_CALEDONIE', 'CENTRE', 'LECTURE'),
+  'regles-equivalence': referential,
+  'demandes-equivalence': {
+    ...readers('DREETS', 'CENTRE', 'LECTURE'),
+    ADMIN_NATIONAL: [...READ, 'create', 'edit'],
+    UD: [...READ, 'create', 'edit', 'accorder', 'refuser', 'ajouterPieces'],
+    NOUVELLE_CALEDONIE: [...READ, 'create', 'edit', 'accorder', 'refuser', 'ajouterPieces'],
+  },
+  'pieces-equivalence': Object.fromEntries((['ADMIN_NATIONAL', 'UD', 'DREETS', 'NOUVELLE_CALEDONIE', 'CENTRE', 'LECTURE'] as Profile[]).map((p) => [p, ['show']])),
+
+  // Organisations. The DREETS (and Nouvelle-Calédonie for its territory) instructs; the centre manages
+  // its sites and requests its agréments; UD and national consultation read.
+  centres: { ...readers('UD', 'CENTRE', 'AFPA', 'LECTURE'), ADMIN_NATIONAL: ALL, DREETS: ['list', 'show', 'create', 'edit'], NOUVELLE_CALEDONIE: ['list', 'show', 'create', 'edit'] },
+  sites: { ...readers('UD', 'AFPA', 'LECTURE'), ADMIN_NATIONAL: ALL, DREETS: ALL, NOUVELLE_CALEDONIE: ALL, CENTRE: ALL },
+  agrements: {
+    ...readers('ADMIN_NATIONAL', 'UD', 'LECTURE'),
+    DREETS: [...READ, 'create', 'edit', ...AGREMENT_DECISIONS],
+    NOUVELLE_CALEDONIE: [...READ, 'create', 'edit', ...AGREMENT_DECISIONS],
+    CENTRE: [...READ, 'create', 'edit'],
+  },
+  'autorisations-temporaires': { ...readers('ADMIN_NATIONAL', 'UD', 'CENTRE', 'LECTURE'), DREETS: ALL, NOUVELLE_CALEDONIE: ALL },
+  controles: { ...readers('ADMIN_NATIONAL', 'UD', 'LECTURE'), DREETS: ALL, NOUVELLE_CALEDONIE: ALL },
 };
+
+/** Resources every profile reaches whole, whatever its territory (referentials). Any other one is territorial. */
+export const NATIONAL_RESOURCES = new Set(['pays', 'regions', 'departements', 'communes', 'titres', 'ccps', 'ccss', 'regles-equivalence']);
+
+export const scopeOf = (resource: string): 'national' | 'territorial' => (NATIONAL_RESOURCES.has(resource) ? 'national' : 'territorial');
 
 export function isAllowed(profile: Profile, resource: string, action: string): boolean {
   return MATRIX[resource]?.[profile]?.includes(action) ?? false;

@@ -9,6 +9,7 @@ import { badRequest, notFound } from '../domain/errors';
 import { splitFilterKey } from '../domain/protocol';
 import type { FilterOperator, ListQuery, ResourceDefinition } from '../domain/resource';
 import type { Territory } from '../domain/access';
+import { scopeOf } from '../domain/permissions';
 import { searchTokens } from '../domain/search-text';
 import { isToManyRelation, type AttributeDescription } from '../domain/body';
 import { searchExpression } from './search-sql';
@@ -115,8 +116,9 @@ export function createRepository(strapi: Core.Strapi) {
   }
 
   function applyTerritory(qb: Knex.QueryBuilder, resource: ResourceDefinition, territory: Territory) {
-    if (!resource.territory || territory.kind === 'national') return;
-    const condition = resource.territory(territory);
+    if (territory.kind === 'national') return;
+    // fail closed: a territorial resource that forgot its territory SQL shows nothing to a territorial profile
+    const condition = resource.territory ? resource.territory(territory) : scopeOf(resource.name) === 'national' ? 'all' : 'none';
     if (condition === 'all') return;
     if (condition === 'none') qb.whereRaw('false');
     else qb.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);
@@ -259,18 +261,27 @@ export function createRepository(strapi: Core.Strapi) {
       return toRecord(resource, row);
     },
 
-    /** relation documentIds must name existing records: a 400 naming the field otherwise */
-    async checkRelations(resource: ResourceDefinition, data: Record<string, unknown>) {
+    /**
+     * Relation documentIds must name existing records, and records of the user's territory when the target
+     * is a territorial resource (no linking to another centre's site by id): a 400 naming the field otherwise,
+     * with one message for both cases so that the answer does not reveal what exists elsewhere.
+     */
+    async checkRelations(resource: ResourceDefinition, data: Record<string, unknown>, territory: Territory = { kind: 'national' }) {
       const attributes = meta(resource).attributes;
+      const registry = strapi.plugin('ra').service('registry') as { resources(): ResourceDefinition[] };
       for (const [field, value] of Object.entries(data)) {
         const attribute = attributes[field];
         if (attribute?.type !== 'relation' || value === null || !attribute.target) continue;
         const ids = [...new Set(Array.isArray(value) ? (value as string[]) : [value as string])];
         if (!ids.length) continue;
         const targetTable = (strapi.db.metadata.get(attribute.target as never) as unknown as { tableName: string }).tableName;
-        const found = await (await connection())(targetTable).whereIn('document_id', ids).countDistinct<{ count: string }[]>({ count: 'document_id' });
+        const query = (await connection())(targetTable).whereIn('document_id', ids);
+        const target = territory.kind === 'national' ? undefined : registry.resources().find((r) => r.uid === attribute.target);
+        if (target) applyTerritory(query, target, territory);
+        const found = await query.countDistinct<{ count: string }[]>({ count: 'document_id' });
         if (Number(found[0].count) !== ids.length) {
-          throw badRequest(field, `Le champ « ${field} » désigne un enregistrement qui n'existe pas.`);
+          const scoped = target && scopeOf(target.name) === 'territorial';
+          throw badRequest(field, `Le champ « ${field} » désigne un enregistrement qui n'existe pas${scoped ? ' ou hors de votre périmètre' : ''}.`);
         }
       }
     },
