@@ -4,6 +4,11 @@ import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './i18n/fr';
 import { Layout } from './layout/Layout';
 import pays from './pays';
+import centres from './centres';
+import sites from './sites';
+import agrements from './agrements';
+import autorisationsTemporaires from './autorisations-temporaires';
+import controles from './controles';
 
 export const App = () => (
   <Admin
@@ -16,5 +21,10 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="pays" {...pays} />
+    <Resource name="centres" {...centres} />
+    <Resource name="sites" {...sites} />
+    <Resource name="agrements" {...agrements} />
+    <Resource name="autorisations-temporaires" {...autorisationsTemporaires} />
+    <Resource name="controles" {...controles} />
   </Admin>
 );

@@ -1,0 +1,37 @@
+import { AutocompleteInput, Create, DateInput, Edit, FormDataConsumer, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { STATUTS_CONTROLE, SUITES_CONTROLE, TYPES_CONTROLE } from './types';
+
+const ControleForm = () => (
+  <SimpleForm>
+    <ReferenceInput source="centre" reference="centres">
+      <AutocompleteInput optionText="raisonSociale" filterToQuery={(q) => ({ q })} validate={required()} />
+    </ReferenceInput>
+    <FormDataConsumer<{ centre?: string }>>
+      {({ formData }) => (
+        <ReferenceInput source="session" reference="sessions" filter={formData.centre ? { centre: formData.centre } : {}}>
+          <AutocompleteInput optionText="numero" />
+        </ReferenceInput>
+      )}
+    </FormDataConsumer>
+    <DateInput source="dateControle" validate={required()} />
+    <SelectInput source="type" choices={TYPES_CONTROLE} validate={required()} />
+    <TextInput source="objet" fullWidth />
+    <SelectInput source="statut" choices={STATUTS_CONTROLE} defaultValue="PROGRAMME" validate={required()} />
+    <TextInput source="constats" multiline fullWidth />
+    <SelectInput source="suite" choices={SUITES_CONTROLE} />
+    <TextInput source="suiteDetail" multiline fullWidth />
+    <DateInput source="dateSuite" />
+  </SimpleForm>
+);
+
+export const ControleEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <ControleForm />
+  </Edit>
+);
+
+export const ControleCreate = () => (
+  <Create redirect="show">
+    <ControleForm />
+  </Create>
+);
