@@ -30,6 +30,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   ra: { enabled: true, resolve: local('bridge') },
+  // documents: carbone templates + warm LibreOffice pool (CERES_LIBREOFFICE_FACTORIES, CERES_LIBREOFFICE_AT_BOOT=false to start lazily)
+  documents: { enabled: true, resolve: local('documents') },
   // jurys: seniority rule of jurors (CERES v1.7.1), in years; override per environment
   jurys: {
     enabled: true,

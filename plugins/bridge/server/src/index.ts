@@ -8,7 +8,7 @@ import { createRepository } from './services/repository';
 
 export type { ResourceDefinition, FieldError, ValidationContext } from './domain/resource';
 export type { Principal, Profile, Territory } from './domain/access';
-export type { Registry, ActionDefinition, ActionContext, UploadedFile, WriteEvent } from './services/registry';
+export type { Registry, ActionDefinition, ActionContext, UploadedFile, WriteEvent, FileAnswer } from './services/registry';
 export { BridgeError } from './domain/errors';
 
 const registry = createRegistry();

@@ -12,7 +12,7 @@ import { PROFILE_LABELS, type Principal } from '../domain/access';
 import type { ResourceDefinition } from '../domain/resource';
 import { principalOf } from '../services/principal';
 import { capitalize, type Repository } from '../services/repository';
-import type { ActionContext, Registry } from '../services/registry';
+import { isFileAnswer, type ActionContext, type Registry } from '../services/registry';
 
 const ACTION_LABELS: Record<string, string> = {
   list: 'consulter la liste',
@@ -158,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { resource, principal } = await authorize(ctx, ctx.params.action);
       const action = registry().action(resource.name, ctx.params.action);
       if (!action || resource.reader) throw notFound(`Action inconnue « ${ctx.params.action} » pour ${resource.label}.`);
-      ctx.body = await transaction(async () => {
+      const answer = await transaction(async () => {
         const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
         const before = await repository().findOne(resource, id);
         // multipart calls (supporting documents) also bring their uploaded files, parsed by strapi::body
@@ -171,6 +171,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await registry().emitWrite({ principal, resource: resource.name, action: action.name, documentId: before.id, before, after });
         return result;
       });
+      if (isFileAnswer(answer)) {
+        // a document (PDF…): sent after the commit, never cached (personal data)
+        const ascii = answer.filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_');
+        ctx.set('Content-Type', answer.contentType);
+        ctx.set('Content-Disposition', `${answer.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(answer.filename)}`);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = answer.body;
+      } else ctx.body = answer;
     },
   };
 };

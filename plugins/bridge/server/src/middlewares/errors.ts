@@ -56,6 +56,9 @@ const isStrapiErrorBody = (body: unknown): body is StrapiErrorBody =>
 
 function translate(ctx: Context, error: unknown): BridgeError {
   if (error instanceof BridgeError) return error;
+  // a workflow plugin's error with a French message for the agent (it cannot import BridgeError at run time)
+  const foreign = error as { ceresBridgeError?: boolean; status?: number; message?: string; field?: string };
+  if (foreign?.ceresBridgeError === true && typeof foreign.status === 'number' && foreign.message) return new BridgeError(foreign.status, foreign.message, foreign.field);
   if (isDatabaseDown(error)) return new BridgeError(503, FRENCH_BY_STATUS[503]);
   const e = error as { status?: number; statusCode?: number; name?: string; message?: string };
   const status = e.status ?? e.statusCode ?? STATUS_BY_NAME[e.name ?? ''] ?? 500;

@@ -26,9 +26,25 @@ export interface UploadedFile {
 export interface ActionDefinition {
   resource: string;
   name: string;
-  /** runs inside the bridge's transaction; returns the answer body (the updated record, usually) */
+  /** runs inside the bridge's transaction; returns the answer body (the updated record, usually, or a FileAnswer) */
   handler: (context: ActionContext) => Promise<unknown>;
 }
+
+/**
+ * An action may answer a file instead of JSON (a PDF to view or download): the bridge sends `body` with
+ * these headers. Plain data with a marker, so plugins build it without importing the bridge at run time.
+ */
+export interface FileAnswer {
+  ceresFile: true;
+  body: Buffer;
+  filename: string;
+  contentType: string;
+  /** shown in the browser (PDF viewer) rather than saved */
+  inline?: boolean;
+}
+
+export const isFileAnswer = (value: unknown): value is FileAnswer =>
+  typeof value === 'object' && value !== null && (value as FileAnswer).ceresFile === true && Buffer.isBuffer((value as FileAnswer).body);
 
 export interface WriteEvent {
   principal: Principal;

@@ -16,10 +16,20 @@ export interface Emetteur {
   fonction: string;
   /** short code printed in the parchemin number */
   prefixe: string;
+  /** the issuer's own calendar day is the date of issue (Nouméa is 10 h ahead of Paris) */
+  timeZone: string;
 }
 
 const DREETS = "le directeur régional de l'économie, de l'emploi, du travail et des solidarités";
 const DEETS = "le directeur de l'économie, de l'emploi, du travail et des solidarités";
+
+const ZONES: Record<string, string> = {
+  '01': 'America/Guadeloupe',
+  '02': 'America/Martinique',
+  '03': 'America/Cayenne',
+  '04': 'Indian/Reunion',
+  '06': 'Indian/Mayotte',
+};
 
 const regions: [code: string, nom: string, prefet: string, fonction: string][] = [
   ['01', 'Guadeloupe', 'le préfet de la région Guadeloupe', DEETS],
@@ -43,7 +53,7 @@ const regions: [code: string, nom: string, prefet: string, fonction: string][] =
 ];
 
 const EMETTEURS = new Map<string, Emetteur>(
-  regions.map(([code, nom, prefet, fonction]) => [code, { code, nom, autorite: `Pour ${prefet}, et par délégation,`, fonction, prefixe: code }]),
+  regions.map(([code, nom, prefet, fonction]) => [code, { code, nom, autorite: `Pour ${prefet}, et par délégation,`, fonction, prefixe: code, timeZone: ZONES[code] ?? 'Europe/Paris' }]),
 );
 EMETTEURS.set(NOUVELLE_CALEDONIE, {
   code: NOUVELLE_CALEDONIE,
@@ -51,6 +61,7 @@ EMETTEURS.set(NOUVELLE_CALEDONIE, {
   autorite: 'Pour le haut-commissaire de la République en Nouvelle-Calédonie, et par délégation,',
   fonction: 'le directeur de la formation professionnelle continue',
   prefixe: 'NC',
+  timeZone: 'Pacific/Noumea',
 });
 
 /** The issuer of a région code (or 988); throws a French message naming the code otherwise. */

@@ -1,24 +1,31 @@
 /**
- * A document cannot be produced from these data: French message for the agent, naming the field
- * (dotted path in the input). The service turns it into the bridge's 422 answer.
+ * Errors whose French message is meant for the agent. They carry an HTTP status and the field at fault,
+ * and the flag `ceresBridgeError` by which the bridge answers them as its own errors (a plugin cannot
+ * import the bridge's BridgeError class at run time: the package's entry is strapi-server.js).
  */
-export class DocumentDataError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DocumentDataError';
-  }
-}
-
-/** A rule of issue refuses the document (result not validated, nobody registered…): 409 for the agent. */
-export class DocumentRuleError extends Error {
+abstract class PublicError extends Error {
+  readonly ceresBridgeError = true;
+  abstract readonly status: number;
   constructor(
     message: string,
     readonly field?: string,
   ) {
     super(message);
-    this.name = 'DocumentRuleError';
   }
+}
+
+/** These data cannot make the document (missing birth place, unreadable date…): 422, naming the field. */
+export class DocumentDataError extends PublicError {
+  readonly status = 422;
+  readonly name = 'DocumentDataError';
+  constructor(field: string, message: string) {
+    super(message, field);
+  }
+  declare readonly field: string;
+}
+
+/** A rule of issue refuses the document (results not validated, nobody registered…): 409. */
+export class DocumentRuleError extends PublicError {
+  readonly status = 409;
+  readonly name = 'DocumentRuleError';
 }

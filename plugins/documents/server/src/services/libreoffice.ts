@@ -22,6 +22,8 @@ export const LIBREOFFICE_FAILED = 'Production des documents impossible : LibreOf
 
 /** The server cannot produce documents: the answer says why, in French (503 on the bridge). */
 export class LibreOfficeUnavailableError extends Error {
+  readonly ceresBridgeError = true;
+  readonly status = 503;
   constructor(message: string) {
     super(message);
     this.name = 'LibreOfficeUnavailableError';
@@ -78,6 +80,22 @@ interface Converter {
 }
 
 let loaded: { carbone: Carbone; converter: Converter; diagnosis: Diagnosis } | undefined;
+// carbone's converter calls back only when it starts factories itself: every pool shares one start
+let converterStarting: Promise<boolean> | undefined;
+
+function startConverter(converter: Converter, factories: number): Promise<boolean> {
+  if (!converterStarting) {
+    converterStarting = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 60_000);
+      timer.unref();
+      converter.init({ factories, startFactory: true }, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+  return converterStarting;
+}
 
 /** Loads carbone with the right PATH (once per process). Throws LibreOfficeUnavailableError when LibreOffice is missing. */
 export function loadCarbone(): { carbone: Carbone; converter: Converter; diagnosis: Diagnosis } {
@@ -148,16 +166,13 @@ export class LibreOfficePool {
         return resolve();
       }
       modules.carbone.set({ lang: 'fr', timezone: 'Europe/Paris', converterFactoryTimeout: this.options.timeoutMs ?? 60_000 });
-      const timer = setTimeout(() => {
-        this.state = 'unavailable';
-        this.message = LIBREOFFICE_FAILED;
-        this.options.log?.('LibreOffice ne démarre pas (60 s) : les documents PDF sont indisponibles.');
-        resolve();
-      }, 60_000);
-      timer.unref();
-      modules.converter.init({ factories: this.factories, startFactory: true }, () => {
-        clearTimeout(timer);
-        this.state = 'ready';
+      void startConverter(modules.converter, this.factories).then((started) => {
+        if (started) this.state = 'ready';
+        else {
+          this.state = 'unavailable';
+          this.message = LIBREOFFICE_FAILED;
+          this.options.log?.('LibreOffice ne démarre pas (60 s) : les documents PDF sont indisponibles.');
+        }
         resolve();
       });
     });
@@ -202,6 +217,7 @@ export class LibreOfficePool {
         resolve();
       });
     });
+    converterStarting = undefined;
     this.state = 'stopped';
     this.starting = undefined;
   }
