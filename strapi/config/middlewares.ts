@@ -29,7 +29,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       expose: ['Content-Range', 'Content-Disposition', 'ETag'],
     },
   },
-  'strapi::poweredBy',
+  // no 'strapi::poweredBy': the answers do not advertise the server software (X-Powered-By)
   'strapi::query',
   {
     name: 'strapi::body',
