@@ -44,6 +44,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   tracabilite: { enabled: true, resolve: local('tracabilite') },
+  // candidats: identity rules, homonym control, path, equivalence requests (after ra: uses its registry and ceres_norm)
+  candidats: { enabled: true, resolve: local('candidats') },
 });
 
 export default config;

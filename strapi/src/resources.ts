@@ -15,5 +15,9 @@ import { ccsResource } from './api/ccs/resource';
 import { jureResource } from './api/jure/resource';
 import { periodeExperienceResource } from './api/periode-experience/resource';
 import { habilitationResource } from './api/habilitation/resource';
+import { candidatResource } from './api/candidat/resource';
+import { evenementParcoursResource } from './api/evenement-parcours/resource';
+import { regleEquivalenceResource } from './api/regle-equivalence/resource';
+import { demandeEquivalenceResource } from './api/demande-equivalence/resource';
 
-export const resources: ResourceDefinition[] = [paysResource, centreResource, siteResource, agrementResource, autorisationTemporaireResource, controleResource, regionResource, departementResource, communeResource, titreResource, ccpResource, ccsResource, jureResource, periodeExperienceResource, habilitationResource];
+export const resources: ResourceDefinition[] = [paysResource, centreResource, siteResource, agrementResource, autorisationTemporaireResource, controleResource, regionResource, departementResource, communeResource, titreResource, ccpResource, ccsResource, jureResource, periodeExperienceResource, habilitationResource, candidatResource, evenementParcoursResource, regleEquivalenceResource, demandeEquivalenceResource];

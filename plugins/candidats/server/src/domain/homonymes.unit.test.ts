@@ -1,0 +1,150 @@
+import { chercherHomonymes, comparerIdentites, datesCandidates, type Identite } from './homonymes';
+import { distanceEdition, plier } from './texte';
+import { normalizeSearchText } from '../../../../bridge/server/src/domain/search-text';
+
+const personne = (nomNaissance: string, prenoms: string[], dateNaissance = '1985-03-14', nomUsage: string | null = null): Identite => ({
+  nomNaissance,
+  nomUsage,
+  prenoms,
+  dateNaissance,
+});
+
+const marie = personne("N'Diaye-Lefèvre", ['Marie-Hélène', 'Léa'], '1985-03-14', 'Dupont');
+
+describe('plier (one normalisation with the bridge and ceres_norm)', () => {
+  test.each(["L'Haÿ-les-Roses", 'ŒUVRE Été', '  Jean--Pierre  ', 'Straße', 'Ĳssel'])('%s', (text) => {
+    expect(plier(text)).toBe(normalizeSearchText(text));
+  });
+});
+
+describe('distanceEdition', () => {
+  test('substitution, insertion, deletion and transposition cost one', () => {
+    expect(distanceEdition('martin', 'martin')).toBe(0);
+    expect(distanceEdition('martin', 'marten')).toBe(1);
+    expect(distanceEdition('martin', 'martinn')).toBe(1);
+    expect(distanceEdition('martin', 'matin')).toBe(1);
+    expect(distanceEdition('martin', 'mratin')).toBe(1);
+    expect(distanceEdition('martin', 'durand')).toBeGreaterThan(1);
+  });
+  test('stops beyond the maximum', () => {
+    expect(distanceEdition('abcdefgh', 'zyxwvuts', 1)).toBe(2);
+    expect(distanceEdition('abc', 'abcdefgh', 2)).toBe(3);
+  });
+});
+
+describe('comparerIdentites: same person written differently', () => {
+  test('identical identity is IDENTIQUE', () => {
+    const result = comparerIdentites(marie, { ...marie });
+    expect(result).toEqual({ niveau: 'IDENTIQUE', score: 100, raisons: ['nom de naissance identique', 'prénoms identiques', 'date de naissance identique'] });
+  });
+
+  test('accents, case, hyphens and apostrophes are ignored', () => {
+    const result = comparerIdentites(marie, personne('NDIAYE LEFEVRE', ['MARIE HELENE', 'LEA']));
+    expect(result?.niveau).toBe('IDENTIQUE');
+  });
+
+  test('compound first name split into two first names is the same', () => {
+    expect(comparerIdentites(personne('Martin', ['Jean-Pierre']), personne('MARTIN', ['Jean', 'Pierre']))?.niveau).toBe('IDENTIQUE');
+  });
+
+  test('one typo in the name', () => {
+    const result = comparerIdentites(personne('Martin', ['Paul']), personne('Martinn', ['Paul']));
+    expect(result).toMatchObject({ niveau: 'PROCHE', raisons: expect.arrayContaining(['une faute de frappe dans le nom']) });
+  });
+
+  test('two letters swapped in the name count as one typo', () => {
+    expect(comparerIdentites(personne('Bernard', ['Paul']), personne('Bernrad', ['Paul']))?.niveau).toBe('PROCHE');
+  });
+
+  test('one typo in the first name', () => {
+    const result = comparerIdentites(personne('Martin', ['Mathieu']), personne('Martin', ['Matthieu']));
+    expect(result?.raisons).toContain('une faute de frappe dans le prénom');
+  });
+
+  test('first names in another order', () => {
+    const result = comparerIdentites(personne('Martin', ['Anne', 'Marie']), personne('Martin', ['Marie', 'Anne']));
+    expect(result).toMatchObject({ niveau: 'PROCHE', raisons: expect.arrayContaining(['prénoms dans un autre ordre']) });
+  });
+
+  test('only the first of several first names given', () => {
+    expect(comparerIdentites(personne('Martin', ['Anne']), personne('Martin', ['Anne', 'Marie', 'Louise']))?.raisons).toContain('premier prénom retrouvé');
+  });
+
+  test("married name typed as the birth name (nom d'usage vs nom de naissance)", () => {
+    const recherche = personne('Dupont', ['Marie-Hélène', 'Léa']);
+    const result = comparerIdentites(recherche, marie);
+    expect(result).toMatchObject({ niveau: 'PROCHE', raisons: expect.arrayContaining(["nom d'usage et nom de naissance correspondants"]) });
+  });
+
+  test('the other way round: the stored record has the birth name, the search the usage name as birth name', () => {
+    const stored = personne('Durand', ['Claire'], '1990-07-01');
+    expect(comparerIdentites(personne('Moreau', ['Claire'], '1990-07-01', 'Durand'), stored)?.niveau).toBe('PROCHE');
+  });
+
+  test('double name containing the birth name', () => {
+    const result = comparerIdentites(personne('Lefèvre', ['Marie-Hélène', 'Léa']), marie);
+    expect(result?.raisons).toContain('nom composé en partie identique');
+  });
+
+  test('surname and first name swapped', () => {
+    const result = comparerIdentites(personne('Paul', ['Martin']), personne('Martin', ['Paul']));
+    expect(result).toMatchObject({ niveau: 'PROCHE', raisons: expect.arrayContaining(['nom et prénom inversés']) });
+  });
+
+  test('day and month of birth swapped, everything else exact', () => {
+    const result = comparerIdentites(personne('Martin', ['Paul'], '1985-03-04'), personne('Martin', ['Paul'], '1985-04-03'));
+    expect(result?.raisons).toContain('date de naissance proche (jour et mois inversés)');
+  });
+
+  test('one digit of the birth date mistyped, everything else exact', () => {
+    expect(comparerIdentites(personne('Martin', ['Paul'], '1985-03-14'), personne('Martin', ['Paul'], '1986-03-14'))?.niveau).toBe('PROCHE');
+  });
+});
+
+describe('comparerIdentites: different people', () => {
+  test('same names, another birth date', () => {
+    expect(comparerIdentites(personne('Martin', ['Paul'], '1985-03-14'), personne('Martin', ['Paul'], '1979-11-02'))).toBeNull();
+  });
+
+  test('a date typo AND a name typo is too much', () => {
+    expect(comparerIdentites(personne('Martin', ['Paul'], '1985-03-14'), personne('Martinn', ['Paul'], '1986-03-14'))).toBeNull();
+  });
+
+  test('typos in both the name and the first name is too much', () => {
+    expect(comparerIdentites(personne('Martin', ['Mathieu']), personne('Martinn', ['Matthieu']))).toBeNull();
+  });
+
+  test('two typos in the name', () => {
+    expect(comparerIdentites(personne('Martin', ['Paul']), personne('Mertinn', ['Paul']))).toBeNull();
+  });
+
+  test('no typo tolerance on short names (Li / Le)', () => {
+    expect(comparerIdentites(personne('Li', ['Wei']), personne('Le', ['Wei']))).toBeNull();
+  });
+
+  test('another first name', () => {
+    expect(comparerIdentites(personne('Martin', ['Paul']), personne('Martin', ['Pierre']))).toBeNull();
+  });
+
+  test('another name', () => {
+    expect(comparerIdentites(personne('Martin', ['Paul']), personne('Durand', ['Paul']))).toBeNull();
+  });
+});
+
+describe('chercherHomonymes', () => {
+  test('keeps the matches, identical first', () => {
+    const found = chercherHomonymes(personne('Martin', ['Paul']), [
+      { ...personne('Martinn', ['Paul']), id: 'proche' },
+      { ...personne('Durand', ['Paul']), id: 'autre' },
+      { ...personne('MARTIN', ['paul']), id: 'identique' },
+    ]);
+    expect(found.map((f) => f.id)).toEqual(['identique', 'proche']);
+    expect(found[0].correspondance.niveau).toBe('IDENTIQUE');
+  });
+});
+
+test('datesCandidates adds the day/month swap when it is a date', () => {
+  expect(datesCandidates('1985-03-04')).toEqual(['1985-03-04', '1985-04-03']);
+  expect(datesCandidates('1985-03-14')).toEqual(['1985-03-14']);
+  expect(datesCandidates('1985-03-03')).toEqual(['1985-03-03']);
+});

@@ -1,0 +1,52 @@
+/**
+ * Text folding for identity comparison. `plier` is the project's one search normalisation (the same
+ * folding as the bridge's normalizeSearchText and the SQL ceres_norm(); a unit test keeps them equal):
+ * it is repeated here because a plugin's compiled code cannot import another plugin's sources.
+ */
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ĳ: 'ij' };
+
+export function plier(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[œæßĳ]/g, (c) => LIGATURES[c])
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Folded and without separators: "Jean-Pierre", "jean pierre" and "JEANPIERRE" give "jeanpierre". */
+export const compact = (value: string | null | undefined) => (value ? plier(value).replace(/ /g, '') : '');
+
+/**
+ * Optimal-string-alignment distance (Levenshtein + transposition of two neighbours), stopped as soon
+ * as it exceeds `max`: a typo is one insertion, deletion, substitution or swap of two letters.
+ */
+export function distanceEdition(a: string, b: string, max = 2): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+      current[j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** JJ/MM/AAAA, the agents' date format, from an ISO date (AAAA-MM-JJ). */
+export function dateFr(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}

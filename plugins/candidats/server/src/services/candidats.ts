@@ -1,0 +1,114 @@
+/**
+ * The candidate record's server rules: the validate hook of the candidats resource (domain/identite.ts
+ * with the pays and commune records behind the relations, homonym confirmation at creation), the
+ * values the server derives on every write (birth commune code/label/département as chosen, residence
+ * département, creating centre), and the recording of the homonym confirmation.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Principal, ValidationContext } from '@ceres/plugin-bridge';
+import { departementDeCommune, departementDuCodePostal, verifierIdentite, type FieldError, type PaysInfo } from '../domain/identite';
+import { aujourdhui } from '../bridge';
+import { UID } from './db';
+import type { HomonymesService } from './homonymes';
+
+export function createCandidats(strapi: Core.Strapi, homonymes: () => HomonymesService) {
+  async function commune(documentId: string) {
+    return (await strapi.db.query(UID.commune as never).findOne({
+      where: { documentId },
+      select: ['id', 'codeInsee', 'nom'],
+      populate: { departement: { select: ['code'] } },
+    })) as { codeInsee: string; nom: string; departement: { code: string } | null } | null;
+  }
+
+  return {
+    async verifier(record: Record<string, unknown>, context: ValidationContext): Promise<FieldError[]> {
+      const errors: FieldError[] = [];
+      if (context.mode === 'create' && record.confirmationNouvellePersonne !== true) {
+        errors.push({
+          field: 'confirmationNouvellePersonne',
+          message: 'Contrôle d’homonymie : recherchez d’abord les homonymes, puis choisissez un candidat existant ou confirmez qu’il s’agit d’une nouvelle personne.',
+        });
+      }
+      const pays = async (field: string) => (typeof record[field] === 'string' ? ((await context.lookup('pays', record[field] as string)) as PaysInfo | null) : null);
+      const choisie = typeof record.communeNaissance === 'string' ? await commune(record.communeNaissance) : null;
+      // a commune chosen anew replaces the stored code and label (the server copies them at write time)
+      const communeChangee = context.mode === 'update' && context.previous?.communeNaissance !== record.communeNaissance;
+      errors.push(
+        ...verifierIdentite(record, {
+          aujourdhui: aujourdhui(),
+          paysNaissance: await pays('paysNaissance'),
+          nationalite: await pays('nationalite'),
+          communeNaissanceCodeReferentiel: communeChangee ? null : choisie?.codeInsee ?? null,
+        }),
+      );
+      return errors;
+    },
+
+    /** Document Service middleware body: what the server derives from what the agent entered. */
+    async deriver(action: 'create' | 'update', data: Record<string, unknown>, documentId?: string) {
+      if ('codePostal' in data) data.departementResidence = departementDuCodePostal(data.codePostal as string | null);
+      if (typeof data.communeNaissance === 'string' && data.communeNaissance) {
+        const previous = documentId
+          ? ((await strapi.db.query(UID.candidat as never).findOne({ where: { documentId }, populate: { communeNaissance: { select: ['documentId'] } } })) as {
+              communeNaissance: { documentId: string } | null;
+              communeNaissanceCode: string | null;
+            } | null)
+          : null;
+        // the label is frozen as chosen: only a newly chosen commune rewrites it
+        if (!previous || previous.communeNaissance?.documentId !== data.communeNaissance || !previous.communeNaissanceCode) {
+          const c = await commune(data.communeNaissance);
+          if (c) {
+            if (!data.communeNaissanceCode) data.communeNaissanceCode = c.codeInsee;
+            if (!data.communeNaissanceLibelle || data.communeNaissanceCode === c.codeInsee) data.communeNaissanceLibelle = data.communeNaissanceLibelle || c.nom;
+          }
+        }
+      }
+      if ('communeNaissanceCode' in data) {
+        const code = data.communeNaissanceCode as string | null;
+        data.communeNaissanceDepartement = code ? departementDeCommune(code) : null;
+      }
+      if (data.communeNaissance === null && !data.communeNaissanceCode && 'paysNaissance' in data && data.paysNaissance) {
+        data.communeNaissanceCode = null;
+        data.communeNaissanceLibelle = null;
+        data.communeNaissanceDepartement = null;
+      }
+      if (action === 'create') {
+        const user = (strapi.requestContext.get() as { state?: { user?: { id: number; role?: { type?: string } } } } | undefined)?.state?.user;
+        if (user?.role?.type === 'centre') {
+          const scoped = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id }, populate: { centres: { select: ['id'] } } })) as { centres?: { id: number }[] } | null;
+          if (scoped?.centres?.length === 1) data.centreCreateur = scoped.centres[0].id;
+        }
+      }
+    },
+
+    /** After a creation: who confirmed it is a new person, when, and what the search showed then. */
+    async enregistrerConfirmation(documentId: string, after: Record<string, unknown>, principal: Principal) {
+      const correspondances = await homonymes()
+        .rechercher(
+          {
+            nomNaissance: String(after.nomNaissance ?? ''),
+            nomUsage: (after.nomUsage as string) ?? null,
+            prenoms: Array.isArray(after.prenoms) ? (after.prenoms as string[]) : [],
+            dateNaissance: String(after.dateNaissance ?? ''),
+          },
+          { ...principal, territory: { kind: 'national' } },
+          documentId,
+        )
+        .catch(() => []);
+      await strapi.db.query(UID.candidat as never).update({
+        where: { documentId },
+        data: {
+          controleHomonymie: {
+            decision: 'NOUVELLE_PERSONNE_CONFIRMEE',
+            confirmePar: principal.username,
+            profil: principal.profile,
+            le: new Date().toISOString(),
+            homonymesSignales: correspondances.map((c) => ({ id: c.id, niveau: c.niveau, raisons: c.raisons })),
+          },
+        } as never,
+      });
+    },
+  };
+}
+
+export type CandidatsService = ReturnType<typeof createCandidats>;

@@ -1,0 +1,18 @@
+import type { ResourceDefinition } from '@ceres/plugin-bridge';
+import { candidatTerritory } from './territory';
+import { candidatsPlugin } from './plugin';
+
+export const candidatResource: ResourceDefinition = {
+  name: 'candidats',
+  uid: 'api::candidat.candidat',
+  label: 'le candidat',
+  search: ['nomNaissance', 'nomUsage', 'prenoms', 'email'],
+  filters: { dateNaissance: {}, sexe: {}, nationalite: {}, paysNaissance: {}, communeNaissance: {}, departementResidence: {}, centreCreateur: {} },
+  sort: ['nomNaissance', 'nomUsage', 'dateNaissance', 'createdAt', 'updatedAt'],
+  defaultSort: ['nomNaissance', 'ASC'],
+  // derived by the server (plugins/candidats services/candidats.ts) or recorded by the homonym control
+  readOnly: ['communeNaissanceDepartement', 'departementResidence', 'controleHomonymie', 'centreCreateur'],
+  relations: ['communeNaissance', 'paysNaissance', 'nationalite', 'centreCreateur'],
+  territory: candidatTerritory,
+  validate: (record, context) => candidatsPlugin().candidats.verifier(record, context),
+};
