@@ -181,8 +181,11 @@ export class LibreOfficePool {
 
   /** Renders a template with carbone and converts it (pdf, odt); LibreOffice deaths are retried. */
   async render(templateFile: string, data: unknown, convertTo: string): Promise<Buffer> {
-    if (this.state === 'stopped') await this.start();
-    else if (this.starting) await this.starting;
+    // (re)start when stopped — also when another pool of this process stopped carbone's shared converter
+    if (this.state === 'stopped' || (this.state === 'ready' && !converterStarting)) {
+      this.starting = undefined;
+      await this.start();
+    } else if (this.starting) await this.starting;
     if (this.state === 'unavailable') throw new LibreOfficeUnavailableError(this.message ?? LIBREOFFICE_MISSING);
     const { carbone } = loadCarbone();
     let lastError: unknown;
