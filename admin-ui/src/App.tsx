@@ -9,6 +9,7 @@ import sites from './sites';
 import agrements from './agrements';
 import autorisationsTemporaires from './autorisations-temporaires';
 import controles from './controles';
+import traces from './traces';
 
 export const App = () => (
   <Admin
@@ -26,5 +27,6 @@ export const App = () => (
     <Resource name="agrements" {...agrements} />
     <Resource name="autorisations-temporaires" {...autorisationsTemporaires} />
     <Resource name="controles" {...controles} />
+    <Resource name="traces" {...traces} />
   </Admin>
 );

@@ -11,6 +11,7 @@ const ceres = {
     non: 'Non',
   },
   resources: {
+    traces: { name: 'Trace |||| Traces' },
     centres: {
       name: 'Centre |||| Centres',
       fields: {
