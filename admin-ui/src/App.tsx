@@ -10,6 +10,8 @@ import agrements from './agrements';
 import autorisationsTemporaires from './autorisations-temporaires';
 import controles from './controles';
 import traces from './traces';
+import candidats from './candidats';
+import demandesEquivalence from './demandes-equivalence';
 
 export const App = () => (
   <Admin
@@ -27,6 +29,10 @@ export const App = () => (
     <Resource name="agrements" {...agrements} />
     <Resource name="autorisations-temporaires" {...autorisationsTemporaires} />
     <Resource name="controles" {...controles} />
+    <Resource name="candidats" {...candidats} />
+    <Resource name="demandes-equivalence" {...demandesEquivalence} />
+    <Resource name="regles-equivalence" recordRepresentation="libelle" />
+    <Resource name="parcours" />
     <Resource name="traces" {...traces} />
   </Admin>
 );
