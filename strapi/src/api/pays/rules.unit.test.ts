@@ -38,6 +38,7 @@ describe('the INSEE country file shipped in strapi/data/pays.csv', () => {
       const others = pays.filter((o) => o !== p && o.codeInsee === p.codeInsee);
       expect([p.libelleCog, checkCodeInseePartage(p, others)]).toEqual([p.libelleCog, null]);
     }
+    for (const p of pays) for (const date of [p.dateDebut, p.dateFin]) if (date) expect(new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(date);
     const iso2 = pays.filter((p) => p.codeIso2).map((p) => p.codeIso2);
     expect(new Set(iso2).size).toBe(iso2.length);
   });

@@ -18,6 +18,9 @@ describe('the titles file shipped in strapi/data/titres.json', () => {
       expect([t.code, t.version, checkTitre({ ...t, predecesseur: t.predecesseur ?? null, successeur: t.successeur ?? null })]).toEqual([t.code, t.version, []]);
       expect(t.ccps.length).toBeGreaterThanOrEqual(t.typeCertification === 'CERTIFICATION_SPECIFIQUE' ? 3 : 2);
       for (const code of t.ccps) expect(ccpCodes.has(code)).toBe(true);
+      for (const date of [t.dateDebutValidite, t.dateFinValidite, t.dateFinProlongation, ...(t.ccss ?? []).flatMap((s) => [s.dateDebutValidite, s.dateFinValidite])]) {
+        if (date) expect([t.code, date, new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10)]).toEqual([t.code, date, date]);
+      }
     }
   });
 
