@@ -58,6 +58,8 @@ afterAll(async () => {
   await sql(`DELETE FROM evenements_parcours WHERE id IN (SELECT l.evenement_parcours_id FROM evenements_parcours_candidat_lnk l JOIN candidats c ON c.id = l.candidat_id WHERE c.nom_naissance LIKE 'Zz%')`);
   await sql(`DELETE FROM demandes_equivalence WHERE id IN (SELECT l.demande_equivalence_id FROM demandes_equivalence_candidat_lnk l JOIN candidats c ON c.id = l.candidat_id WHERE c.nom_naissance LIKE 'Zz%')`);
   await sql(`DELETE FROM regles_equivalence WHERE libelle LIKE 'Zz%'`);
+  await sql(`DELETE FROM inscriptions WHERE id IN (SELECT l.inscription_id FROM inscriptions_candidat_lnk l JOIN candidats c ON c.id = l.candidat_id WHERE c.nom_naissance LIKE 'Zz%')`);
+  await sql(`DELETE FROM sessions WHERE numero LIKE 'ZZ-%'`);
   await sql(`DELETE FROM candidats WHERE nom_naissance LIKE 'Zz%'`);
   await sql(`DELETE FROM pays WHERE code_insee IN ('99881', '99882')`);
 });
@@ -286,5 +288,58 @@ describe('equivalence requests', () => {
     const response = await paris.post('/api/ra/demandes-equivalence', { candidat: candidatRhone, type: 'EXTERNE', regle, certificationExterne: 'CCE tuteur', ccpsCible: [ccp] });
     expect(response.status).toBe(400);
     expect(response.body.error.field).toBe('candidat');
+  });
+});
+
+describe('path history and registrations (rows as the sessions workflow writes them)', () => {
+  const documentId = () => Math.random().toString(36).slice(2, 14).padEnd(12, '0') + 'zz';
+  const idOf = async (table: string, doc: string) => (await sql(`SELECT id FROM ${table} WHERE document_id = $1`, [doc]))[0].id as number;
+
+  async function evenement(candidat: number, type: string, date: string, extra: { ccp?: number; resultat?: string; remplace?: number; motif?: string } = {}) {
+    const [row] = await sql(
+      `INSERT INTO evenements_parcours (document_id, type, date, resultat, libelle, motif_correction, created_at, updated_at) VALUES ($1, $2, $3, $4, 'Zz test', $5, now(), now()) RETURNING id`,
+      [documentId(), type, date, extra.resultat ?? null, extra.motif ?? null],
+    );
+    await sql(`INSERT INTO evenements_parcours_candidat_lnk (evenement_parcours_id, candidat_id) VALUES ($1, $2)`, [row.id, candidat]);
+    if (extra.ccp) await sql(`INSERT INTO evenements_parcours_ccp_lnk (evenement_parcours_id, ccp_id) VALUES ($1, $2)`, [row.id, extra.ccp]);
+    if (extra.remplace) await sql(`INSERT INTO evenements_parcours_remplace_lnk (evenement_parcours_id, inv_evenement_parcours_id) VALUES ($1, $2)`, [row.id, extra.remplace]);
+    return row.id as number;
+  }
+
+  test('a corrected result stays visible in the history; the correction decides what is held', async () => {
+    const created = await rhone.post('/api/ra/candidats', identite({ nomNaissance: 'Zzparcours', prenoms: ['Inès'], dateNaissance: '1992-02-02' }));
+    expect(created.status).toBe(201);
+    const candidat = await idOf('candidats', created.body.id);
+    const [autre] = await admin.get('/api/ra/ccps?range=[1,1]').then((r) => r.body);
+    const ccpId = await idOf('ccps', autre.id);
+    const premier = await evenement(candidat, 'RESULTAT_CCP', '2025-06-10', { ccp: ccpId, resultat: 'NON_ACQUIS' });
+    await evenement(candidat, 'RESULTAT_CCP', '2025-06-10', { ccp: ccpId, resultat: 'ACQUIS', remplace: premier, motif: 'Résultats modifiés après déverrouillage de la session' });
+
+    const parcours = await rhone.get(`/api/ra/parcours/${created.body.id}`);
+    expect(parcours.status).toBe(200);
+    expect(parcours.body.historique.map((l: { resultat: string; corrige: boolean }) => [l.resultat, l.corrige])).toEqual([
+      ['NON_ACQUIS', true],
+      ['ACQUIS', false],
+    ]);
+    expect(parcours.body.historique[1].motifCorrection).toBe('Résultats modifiés après déverrouillage de la session');
+    const ligne = parcours.body.titres.flatMap((t: { ccps: { ccp: string }[] }) => t.ccps).find((c: { ccp: string }) => c.ccp === autre.id);
+    expect(ligne.detenu).toMatchObject({ mode: 'EXAMEN', date: '2025-06-10' });
+    expect(parcours.body.titres.some((t: { livretDeCertification: boolean; titreObtenu: unknown }) => t.livretDeCertification || t.titreObtenu)).toBe(true);
+  });
+
+  test('a centre sees the candidates registered in its own sessions', async () => {
+    const created = await rhone.post('/api/ra/candidats', identite({ nomNaissance: 'Zzinscrit', prenoms: ['Noé'], dateNaissance: '1999-09-19' }));
+    expect(created.status).toBe(201);
+    expect((await centreLyon.get(`/api/ra/candidats/${created.body.id}`)).status).toBe(404);
+    const [centre] = await sql(`SELECT id FROM centres WHERE siret = (SELECT siret FROM centres c JOIN up_users_centres_lnk l ON l.centre_id = c.id JOIN up_users u ON u.id = l.user_id WHERE u.username = 'centre.lyon' LIMIT 1)`);
+    const [session] = await sql(`INSERT INTO sessions (document_id, numero, type, date_debut, date_fin, statut, created_at, updated_at) VALUES ($1, 'ZZ-1', 'TITRE', '2026-01-10', '2026-01-12', 'EN_PREPARATION', now(), now()) RETURNING id`, [documentId()]);
+    await sql(`INSERT INTO sessions_centre_lnk (session_id, centre_id) VALUES ($1, $2)`, [session.id, centre.id]);
+    const [inscription] = await sql(`INSERT INTO inscriptions (document_id, voie_acces, statut, created_at, updated_at) VALUES ($1, 'FORMATION_CONTINUE', 'INSCRIT', now(), now()) RETURNING id`, [documentId()]);
+    await sql(`INSERT INTO inscriptions_session_lnk (inscription_id, session_id) VALUES ($1, $2)`, [inscription.id, session.id]);
+    await sql(`INSERT INTO inscriptions_candidat_lnk (inscription_id, candidat_id) VALUES ($1, $2)`, [inscription.id, await idOf('candidats', created.body.id)]);
+    expect((await centreLyon.get(`/api/ra/candidats/${created.body.id}`)).status).toBe(200);
+    expect((await centreParis.get(`/api/ra/candidats/${created.body.id}`)).status).toBe(404);
+    const parcours = await centreLyon.get(`/api/ra/parcours/${created.body.id}`);
+    expect(parcours.status).toBe(200);
   });
 });
