@@ -46,6 +46,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   tracabilite: { enabled: true, resolve: local('tracabilite') },
   // candidats: identity rules, homonym control, path, equivalence requests (after ra: uses its registry and ceres_norm)
   candidats: { enabled: true, resolve: local('candidats') },
+  // reporting: weekly extraction (EXTRACTION_CRON with seconds, default Monday 06:00 Europe/Paris; retries bounded) and statistics
+  reporting: {
+    enabled: true,
+    resolve: local('reporting'),
+    config: {
+      cron: env('EXTRACTION_CRON', '0 0 6 * * 1'),
+      fuseau: env('EXTRACTION_TZ', 'Europe/Paris'),
+      dossier: env('EXTRACTIONS_DIR', ''),
+      maxTentatives: env.int('EXTRACTION_MAX_TENTATIVES', 3),
+      delaiRepriseMinutes: env.int('EXTRACTION_DELAI_REPRISE_MINUTES', 15),
+      intervalleMs: env.int('EXTRACTION_INTERVALLE_MS', 2000),
+    },
+  },
 });
 
 export default config;

@@ -108,6 +108,12 @@ export const MATRIX: Record<string, Grants> = {
   },
   'autorisations-temporaires': { ...readers('ADMIN_NATIONAL', 'UD', 'CENTRE', 'LECTURE'), DREETS: ALL, NOUVELLE_CALEDONIE: ALL },
   controles: { ...readers('ADMIN_NATIONAL', 'UD', 'LECTURE'), DREETS: ALL, NOUVELLE_CALEDONIE: ALL },
+
+  // Reporting (plugins/reporting): every profile runs the weekly extraction on its own territory (create =
+  // "lancer maintenant"), lists and downloads its runs, and reads the statistics of its territory.
+  extractions: everyone(['list', 'show', 'create', 'telecharger']),
+  statistiques: everyone(['list']),
+  'statistiques-sessions': everyone(['list']),
 };
 
 /** Resources every profile reaches whole, whatever its territory (referentials). Any other one is territorial. */
