@@ -12,6 +12,7 @@ import controles from './controles';
 import traces from './traces';
 import candidats from './candidats';
 import demandesEquivalence from './demandes-equivalence';
+import reglesEquivalence from './regles-equivalence';
 
 export const App = () => (
   <Admin
@@ -31,7 +32,7 @@ export const App = () => (
     <Resource name="controles" {...controles} />
     <Resource name="candidats" {...candidats} />
     <Resource name="demandes-equivalence" {...demandesEquivalence} />
-    <Resource name="regles-equivalence" recordRepresentation="libelle" />
+    <Resource name="regles-equivalence" {...reglesEquivalence} />
     <Resource name="parcours" />
     <Resource name="traces" {...traces} />
   </Admin>
