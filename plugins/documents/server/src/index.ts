@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { createDocumentsService } from './services/documents';
+import { createDocumentsService, type DocumentsService } from './services/documents';
+import { registerSessionActions } from './services/session-actions';
 import { sharedPool } from './services/libreoffice';
 import { ensureSchema } from './services/store';
 
@@ -23,7 +24,10 @@ const pool = () =>
 declare const strapi: Core.Strapi;
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // the session's documents are bridge actions on "sessions" (matrix: plugins/bridge/.../permissions.ts)
+    registerSessionActions(strapi, () => strapi.plugin('documents').service('documents') as DocumentsService);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSchema(strapi.db.connection as unknown as Knex);

@@ -27,6 +27,10 @@ const referential: Grants = { ...everyone(READ), ADMIN_NATIONAL: ALL };
 /** Read-only grants for the listed profiles (on their territory). */
 const readers = (...profiles: Profile[]): Grants => Object.fromEntries(profiles.map((p) => [p, READ]));
 
+/** Documents of a session (plugins/documents/server/src/services/session-actions.ts). */
+const SESSION_DOCUMENTS = ['editerConvocations', 'editerConvocationsJures', 'editerListeJurys', 'editerEmargement', 'editerProcesVerbal'];
+const SESSION_CERTIFICATIONS = ['delivrerParchemins', 'delivrerLivrets'];
+
 /** Agrément workflow (strapi/src/organisations): the centre requests (create), the DREETS of its région decides. */
 const AGREMENT_DECISIONS = ['accorder', 'refuser', 'retirer', 'expirer'];
 
@@ -69,13 +73,15 @@ export const MATRIX: Record<string, Grants> = {
   // Sessions (plugins/sessions): the workflow actions mirror the session state machine
   // (plugins/sessions/server/src/domain/state-machine.ts, checked by its unit test); the state decides the rest.
   // No delete: a session is cancelled (annuler), never erased. Registrations are written through session actions.
+  // Session documents (plugins/documents, PDF answers): the centre edits convocations, lists and the PV; the
+  // State service (UD, DREETS, Nouvelle-Calédonie) also delivers parchemins and livrets after validated results.
   sessions: {
     ADMIN_NATIONAL: READ,
     LECTURE: READ,
-    CENTRE: [...READ, 'create', 'edit', 'declarer', 'commanderDte', 'envoyerConvocations', 'enregistrerResultats', 'finaliser', 'reprendreSaisie', 'transmettre', 'annuler', 'inscrire', 'desinscrire', 'ajouterJure', 'retirerJure'],
-    UD: [...READ, 'renvoyer', 'valider', 'validerResultats', 'cloturer', 'annuler', 'deverrouiller'],
-    NOUVELLE_CALEDONIE: [...READ, 'renvoyer', 'valider', 'validerResultats', 'cloturer', 'annuler', 'deverrouiller'],
-    DREETS: [...READ, 'deverrouiller'],
+    CENTRE: [...READ, 'create', 'edit', 'declarer', 'commanderDte', 'envoyerConvocations', 'enregistrerResultats', 'finaliser', 'reprendreSaisie', 'transmettre', 'annuler', 'inscrire', 'desinscrire', 'ajouterJure', 'retirerJure', ...SESSION_DOCUMENTS],
+    UD: [...READ, 'renvoyer', 'valider', 'validerResultats', 'cloturer', 'annuler', 'deverrouiller', ...SESSION_DOCUMENTS, ...SESSION_CERTIFICATIONS],
+    NOUVELLE_CALEDONIE: [...READ, 'renvoyer', 'valider', 'validerResultats', 'cloturer', 'annuler', 'deverrouiller', ...SESSION_DOCUMENTS, ...SESSION_CERTIFICATIONS],
+    DREETS: [...READ, 'deverrouiller', 'editerListeJurys', 'editerProcesVerbal', ...SESSION_CERTIFICATIONS],
     AFPA: [...READ, 'expedierDte'],
   },
   inscriptions: { ...everyone(READ), CENTRE: [...READ, 'edit'] },

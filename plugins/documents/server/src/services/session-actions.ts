@@ -1,0 +1,207 @@
+/**
+ * The session's documents as bridge actions (POST /api/ra/sessions/:id/<action>, answered as a PDF the
+ * back-office shows in the browser; body { format: 'odt' } for ODT). The bridge checks the permission
+ * matrix and the session's territory, and runs each action in one transaction with its trace.
+ *   editerConvocations, editerConvocationsJures, editerListeJurys, editerEmargement, editerProcesVerbal
+ *   delivrerParchemins, delivrerLivrets (after validated results; numbered, recorded)
+ */
+import type { Core } from '@strapi/strapi';
+import type { Registry } from '@ceres/plugin-bridge';
+import { DocumentDataError, DocumentRuleError } from '../domain/errors';
+import { todayIso } from '../domain/format';
+import { candidatSessionOf, emetteurOf, jureOf, personneOf, sessionOf } from '../domain/from-records';
+import { assertIssuable } from '../domain/issue-rules';
+import type { DocumentsService, Actor } from './documents';
+import type { OutputFormat } from './renderer';
+
+type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const SESSION_DOCUMENT_ACTIONS = [
+  'editerConvocations',
+  'editerConvocationsJures',
+  'editerListeJurys',
+  'editerEmargement',
+  'editerProcesVerbal',
+  'delivrerParchemins',
+  'delivrerLivrets',
+] as const;
+
+const RESULTATS_VALIDES = ['RESULTATS_VALIDES', 'CLOTUREE'];
+
+function formatOf(body: unknown): OutputFormat {
+  const format = (body as { format?: unknown } | null)?.format ?? 'pdf';
+  if (format !== 'pdf' && format !== 'odt') throw new DocumentDataError('format', 'Format inconnu : « pdf » ou « odt ».');
+  return format;
+}
+
+export function registerSessionActions(strapi: Core.Strapi, documents: () => DocumentsService) {
+  const registry = strapi.plugin('ra').service('registry') as Registry;
+
+  const loadSession = async (id: number): Promise<Rec> =>
+    (await strapi.db.query('api::session.session').findOne({
+      where: { id },
+      populate: {
+        centre: { populate: { commune: true, region: true, departement: { populate: { region: true } } } },
+        departement: { populate: { region: true } },
+        titre: true,
+        ccps: true,
+        ccs: true,
+      },
+    })) as Rec;
+
+  const loadInscrits = async (sessionId: number): Promise<Rec[]> =>
+    ((await strapi.db.query('api::inscription.inscription').findMany({
+      where: { session: { id: sessionId }, statut: 'INSCRIT' },
+      populate: { candidat: { populate: { communeNaissance: { populate: { departement: true } }, paysNaissance: true } } },
+      orderBy: { id: 'asc' },
+    })) as Rec[]) ?? [];
+
+  const loadJury = async (sessionId: number): Promise<Rec[]> =>
+    (((await strapi.db.query('api::membre-jury.membre-jury').findMany({ where: { session: { id: sessionId } }, populate: { jure: { populate: { commune: true } } }, orderBy: { id: 'asc' } })) as Rec[]) ?? [])
+      .map((m) => m.jure)
+      .filter(Boolean);
+
+  const actorOf = (principal: { userId: number; username: string; profile: string }): Actor => ({ userId: principal.userId, label: `${principal.username} (${principal.profile})` });
+  const fileName = (kind: string, session: Rec) => `${kind}-${String(session.numero ?? session.documentId).replace(/[^\w.-]+/g, '_')}`;
+
+  const handlers: Record<(typeof SESSION_DOCUMENT_ACTIONS)[number], (ctx: { principal: any; id: number; documentId: string; body: unknown }) => Promise<unknown>> = {
+    async editerConvocations({ principal, id, body }) {
+      const format = formatOf(body);
+      const session = await loadSession(id);
+      const inscrits = await loadInscrits(id);
+      assertIssuable('convocation-candidat', { nombreInscrits: inscrits.length });
+      const heure = (body as { heure?: string })?.heure ?? '08:30';
+      const rendered = await documents().edit(
+        'convocation-candidat',
+        inscrits.map((i) => ({
+          objet: `inscription:${i.documentId}`,
+          facts: { nombreInscrits: inscrits.length, inscrit: true },
+          input: {
+            session: sessionOf(session),
+            candidat: { ...personneOf(i.candidat ?? {}), adresse: { lignes: [i.candidat?.adresse, i.candidat?.complementAdresse].filter(Boolean), codePostal: i.candidat?.codePostal, commune: i.candidat?.ville } },
+            dateConvocation: session.dateDebut,
+            heureConvocation: heure,
+            dateEdition: todayIso(),
+          },
+        })),
+        { actor: actorOf(principal), format },
+      );
+      return documents().fileAnswer(rendered, fileName('convocations', session));
+    },
+
+    async editerConvocationsJures({ principal, id, body }) {
+      const format = formatOf(body);
+      const session = await loadSession(id);
+      const inscrits = await loadInscrits(id);
+      const jury = (await loadJury(id)).map(jureOf);
+      assertIssuable('convocation-jure', { nombreInscrits: inscrits.length });
+      if (!jury.length) throw new DocumentRuleError('Aucun membre de jury dans cette session : pas de convocation de juré.', 'jury');
+      const rendered = await documents().edit(
+        'convocation-jure',
+        jury.map((jure, index) => ({
+          objet: `session:${session.documentId}:jure:${index + 1}`,
+          input: { session: sessionOf(session), jure, jury, nombreCandidats: inscrits.length, dateConvocation: session.dateDebut, heureConvocation: (body as { heure?: string })?.heure ?? '08:00', dateEdition: todayIso() },
+        })),
+        { actor: actorOf(principal), format },
+      );
+      return documents().fileAnswer(rendered, fileName('convocations-jury', session));
+    },
+
+    async editerListeJurys({ principal, id, body }) {
+      const format = formatOf(body);
+      const session = await loadSession(id);
+      const rendered = await documents().edit(
+        'liste-jurys',
+        [{ objet: `session:${session.documentId}`, input: { session: sessionOf(session), jures: (await loadJury(id)).map(jureOf), dateEdition: todayIso() } }],
+        { actor: actorOf(principal), format },
+      );
+      return documents().fileAnswer(rendered, fileName('liste-jurys', session));
+    },
+
+    async editerEmargement({ principal, id, body }) {
+      const format = formatOf(body);
+      const session = await loadSession(id);
+      const inscrits = await loadInscrits(id);
+      assertIssuable('emargement', { nombreInscrits: inscrits.length });
+      const date = (body as { date?: string })?.date ?? session.dateDebut;
+      const rendered = await documents().edit(
+        'emargement',
+        [{ objet: `session:${session.documentId}`, input: { session: sessionOf(session), date, candidats: inscrits.map(candidatSessionOf), jures: (await loadJury(id)).map(jureOf) } }],
+        { actor: actorOf(principal), format },
+      );
+      return documents().fileAnswer(rendered, fileName('emargement', session));
+    },
+
+    async editerProcesVerbal({ principal, id, body }) {
+      const format = formatOf(body);
+      const session = await loadSession(id);
+      const inscrits = await loadInscrits(id);
+      const lieu = text(session.centre?.commune?.nom) || text(session.lieu) || text(session.centre?.raisonSociale);
+      const rendered = await documents().edit(
+        'proces-verbal',
+        [{ objet: `session:${session.documentId}`, input: { session: sessionOf(session), jury: (await loadJury(id)).map(jureOf), candidats: inscrits.map(candidatSessionOf), lieu, date: session.dateFin } }],
+        { actor: actorOf(principal), format },
+      );
+      return documents().fileAnswer(rendered, fileName('proces-verbal', session));
+    },
+
+    async delivrerParchemins({ principal, id, body }) {
+      const format = formatOf(body);
+      const session = await loadSession(id);
+      const resultatsValides = RESULTATS_VALIDES.includes(session.statut);
+      const laureats = (await loadInscrits(id)).filter((i) => i.decision === (session.type === 'CCS' ? 'CCS_OBTENU' : 'TITRE_OBTENU'));
+      if (!resultatsValides) assertIssuable('parchemin', { resultatsValides });
+      if (!laureats.length) throw new DocumentRuleError('Aucun candidat de cette session n’a obtenu le titre (ou le CCS) : pas de parchemin à délivrer.', 'decision');
+      const issuer = emetteurOf(session);
+      if (!issuer) throw new DocumentDataError('centre.region', 'La région du centre est inconnue : le service émetteur ne peut pas être déterminé.');
+      const actor = actorOf(principal);
+      const common = { emetteur: issuer.code, lieuDelivrance: issuer.lieu, dateJury: session.dateFin, titre: sessionOf(session).titre };
+      const issued =
+        session.type === 'CCS'
+          ? await documents().issue(
+              'certificat-ccs',
+              laureats.map((i) => ({ objet: `inscription:${i.documentId}`, facts: { resultatsValides, decision: i.decision }, input: { ...common, titulaire: personneOf(i.candidat ?? {}), ccs: { code: session.ccs?.code ?? '', intitule: session.ccs?.intitule ?? '' } } })),
+              { actor, format },
+            )
+          : await documents().issue(
+              'parchemin',
+              laureats.map((i) => ({ objet: `inscription:${i.documentId}`, facts: { resultatsValides, decision: i.decision }, input: { ...common, titulaire: personneOf(i.candidat ?? {}) } })),
+              { actor, format },
+            );
+      return documents().fileAnswer(issued, fileName(session.type === 'CCS' ? 'certificats-ccs' : 'parchemins', session));
+    },
+
+    async delivrerLivrets({ principal, id, body }) {
+      const format = formatOf(body);
+      const session = await loadSession(id);
+      const resultatsValides = RESULTATS_VALIDES.includes(session.statut);
+      if (!resultatsValides) assertIssuable('livret', { resultatsValides });
+      const ccps: Rec[] = session.ccps?.length ? session.ccps : [];
+      const acquired = (i: Rec) => ccps.filter((c) => [c.code, c.documentId, String(c.id)].some((key) => i.resultatsCcp?.[key] === 'ACQUIS'));
+      const partiels = (await loadInscrits(id)).filter((i) => i.decision === 'REUSSITE_PARTIELLE' && acquired(i).length);
+      if (!partiels.length) throw new DocumentRuleError('Aucune réussite partielle avec des CCP acquis dans cette session : pas de livret à délivrer.', 'decision');
+      const issuer = emetteurOf(session);
+      if (!issuer) throw new DocumentDataError('centre.region', 'La région du centre est inconnue : le service émetteur ne peut pas être déterminé.');
+      const issued = await documents().issue(
+        'livret',
+        partiels.map((i) => ({
+          objet: `inscription:${i.documentId}`,
+          facts: { resultatsValides, nombreCcpAcquis: acquired(i).length },
+          input: {
+            emetteur: issuer.code,
+            lieuDelivrance: issuer.lieu,
+            titre: sessionOf(session).titre,
+            titulaire: personneOf(i.candidat ?? {}),
+            ccps: acquired(i).map((c) => ({ code: text(c.code), intitule: text(c.intitule), dateObtention: session.dateFin, modalite: 'SESSION' as const, session: text(session.numero) })),
+          },
+        })),
+        { actor: actorOf(principal), format },
+      );
+      return documents().fileAnswer(issued, fileName('livrets', session));
+    },
+  };
+
+  for (const name of SESSION_DOCUMENT_ACTIONS) registry.registerAction({ resource: 'sessions', name, handler: handlers[name] });
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
