@@ -10,6 +10,8 @@ import agrements from './agrements';
 import autorisationsTemporaires from './autorisations-temporaires';
 import controles from './controles';
 import traces from './traces';
+import jures, { periodesExperience } from './jures';
+import habilitations from './habilitations';
 import candidats from './candidats';
 import demandesEquivalence from './demandes-equivalence';
 import reglesEquivalence from './regles-equivalence';
@@ -34,6 +36,9 @@ export const App = () => (
     <Resource name="demandes-equivalence" {...demandesEquivalence} />
     <Resource name="regles-equivalence" {...reglesEquivalence} />
     <Resource name="parcours" />
+    <Resource name="jures" {...jures} />
+    <Resource name="habilitations" {...habilitations} />
+    <Resource name="periodes-experience" {...periodesExperience} />
     <Resource name="traces" {...traces} />
   </Admin>
 );

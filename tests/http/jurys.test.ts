@@ -14,6 +14,8 @@ let paris: Api;
 let centre: Api;
 let dep69: string;
 let titreCentre: string;
+/** the habilitation's end to send for the centre's demo title (none needed when the title has an end of validity) */
+let finCentre: Record<string, string> = {};
 let titreA: string;
 let titreB: string;
 const jures: string[] = [];
@@ -42,7 +44,7 @@ async function creerJure(nom: string, periodes: [string, string | null][], extra
 }
 
 async function creerTitre(code: string, extra: Record<string, unknown> = {}) {
-  const created = await admin.post('/api/ra/titres', { code, version: 2024, intitule: `Titre de test ${code}`, typeCertification: 'TITRE_PROFESSIONNEL', statut: 'ACTIF', dateDebutValidite: '2024-01-01', dateFinValidite: inYears(4), ...extra });
+  const created = await admin.post('/api/ra/titres', { code, version: 2024, intitule: `Titre de test ${code}`, typeCertification: 'TITRE_PROFESSIONNEL', niveau: 4, statut: 'ACTIF', dateDebutValidite: '2024-01-01', dateFinValidite: inYears(4), ...extra });
   expectStatus(created, 201);
   return created.body.id as string;
 }
@@ -57,6 +59,8 @@ beforeAll(async () => {
   const agrementTitre = (agrements.body as { titre: string | null }[]).find((a) => a.titre);
   if (!agrementTitre) throw new Error('centre.lyon has no agrément ACCORDE on a title in the demo data');
   titreCentre = agrementTitre.titre!;
+  const titre = (await admin.get(`/api/ra/titres/${titreCentre}`)).body;
+  finCentre = titre.dateFinValidite ? {} : { dateFin: inYears(2) };
   titreB = await creerTitre('TP-99802');
   titreA = await creerTitre('TP-99801', { successeur: titreB });
 }, 60_000);
@@ -103,7 +107,7 @@ describe('the UD grants habilitations', () => {
   });
 
   test('the end may not pass the title end of validity', async () => {
-    const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre, dateFin: '2199-12-31' });
+    const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreA, dateFin: '2199-12-31' });
     expect(response.status).toBe(422);
     expect(response.body.error).toMatchObject({ field: 'dateFin' });
     expect(response.body.error.message).toMatch(/dépasse la fin de validité du titre/);
@@ -170,7 +174,7 @@ describe('the UD grants habilitations', () => {
 describe('seniority rule', () => {
   test('too little experience: 422 naming the rule and the figures', async () => {
     const jure = await creerJure('Zzjuré Junior', [[inYears(-2), null]]);
-    const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre });
+    const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre, ...finCentre });
     expect(response.status).toBe(422);
     expect(response.body.error.field).toBe('anciennete');
     expect(response.body.error.message).toMatch(/^Refus au titre du critère d'ancienneté des jurés \(3 ans au moins dans le métier, départ du métier depuis 5 ans au plus\) : 3 ans d'expérience dans le métier au moins sont exigés, le juré en totalise 2 ans/);
@@ -178,7 +182,7 @@ describe('seniority rule', () => {
 
   test('retired more than 5 years ago: refused with the departure date', async () => {
     const jure = await creerJure('Zzjuré Retraité', [['1980-01-01', null]], { retraite: true, dateRetraite: '2015-06-30' });
-    const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre });
+    const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre, ...finCentre });
     expect(response.status).toBe(422);
     expect(response.body.error.message).toMatch(/le juré a quitté le métier le 30\/06\/2015 \(départ en retraite\), soit \d+ ans.* ; 5 ans au plus sont admis\./);
   });
@@ -196,7 +200,7 @@ describe('profiles', () => {
 
   beforeAll(async () => {
     jure = await creerJure('Zzjuré Centre', [['2005-01-01', null]]);
-    const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre });
+    const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre, ...finCentre });
     expect(response.status).toBe(200);
     habilitation = response.body.id;
   }, 60_000);
@@ -221,7 +225,7 @@ describe('profiles', () => {
       const response = await centre.post(`/api/ra/habilitations/${habilitation}/${action}`, { motif: 'x' });
       expect(response.status).toBe(403);
     }
-    expect((await centre.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre })).status).toBe(403);
+    expect((await centre.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre, ...finCentre })).status).toBe(403);
     expect((await centre.put(`/api/ra/habilitations/${habilitation}`, { observations: 'x' })).status).toBe(403);
     expect((await centre.put(`/api/ra/jures/${jure}`, { telephone: '0600000000' })).status).toBe(403);
     expect((await centre.get('/api/ra/periodes-experience')).status).toBe(403);
@@ -232,7 +236,7 @@ describe('profiles', () => {
   test('another UD: out of scope is 404 on read and on actions', async () => {
     expect((await paris.get(`/api/ra/habilitations/${habilitation}`)).status).toBe(404);
     expect((await paris.post(`/api/ra/habilitations/${habilitation}/suspendre`, { motif: 'x' })).status).toBe(404);
-    expect((await paris.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre })).status).toBe(404);
+    expect((await paris.post(`/api/ra/jures/${jure}/accorder`, { titre: titreCentre, ...finCentre })).status).toBe(404);
     expect((await paris.put(`/api/ra/jures/${jure}`, { telephone: '0600000000' })).status).toBe(404);
   });
 

@@ -11,6 +11,18 @@ const ceres = {
     non: 'Non',
   },
   resources: {
+    jures: {
+      name: 'Juré |||| Jurés',
+      fields: { nom: 'Nom', prenom: 'Prénom', metier: 'Métier', telephone: 'Téléphone', email: 'Courriel', departement: 'Département', retraite: 'Retraité', q: 'Recherche' },
+    },
+    habilitations: {
+      name: 'Habilitation |||| Habilitations',
+      fields: { jure: 'Juré', titre: 'Titre', ccs: 'CCS', departement: 'Département', statut: 'Statut', dateDebut: 'Début', dateFin: 'Fin', observations: 'Observations' },
+    },
+    'periodes-experience': {
+      name: "Période d'expérience |||| Périodes d'expérience",
+      fields: { jure: 'Juré', dateDebut: 'Début', dateFin: 'Fin', metier: 'Métier', employeur: 'Employeur' },
+    },
     candidats: {
       name: 'Candidat |||| Candidats',
       fields: {
@@ -73,6 +85,7 @@ const ceres = {
         justificatifsRequis: 'Justificatifs requis',
         q: 'Recherche',
       },
+    },
     traces: { name: 'Trace |||| Traces' },
     centres: {
       name: 'Centre |||| Centres',
