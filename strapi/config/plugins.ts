@@ -46,6 +46,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   tracabilite: { enabled: true, resolve: local('tracabilite') },
   // candidats: identity rules, homonym control, path, equivalence requests (after ra: uses its registry and ceres_norm)
   candidats: { enabled: true, resolve: local('candidats') },
+  // sessions: délais de programmation and DTE (v1.8), limit of sessions per period and its window (v1.6, v1.7.1)
+  sessions: {
+    enabled: true,
+    resolve: local('sessions'),
+    config: {
+      delaiDeclarationJours: env.int('SESSION_DELAI_DECLARATION_JOURS', 60),
+      delaiCommandeDteJours: env.int('SESSION_DELAI_COMMANDE_DTE_JOURS', 21),
+      maxSessionsParPeriode: env.int('SESSION_MAX_SESSIONS_PAR_PERIODE', 3),
+      fenetreSessions: env('SESSION_FENETRE_SESSIONS', 'GLISSANTE_12_MOIS'),
+    },
+  },
   // reporting: weekly extraction (EXTRACTION_CRON with seconds, default Monday 06:00 Europe/Paris; retries bounded) and statistics
   reporting: {
     enabled: true,

@@ -1,0 +1,382 @@
+/**
+ * Exam sessions over HTTP (issue 7): a whole session driven by the profiles who act on it, each action
+ * one call answering the new state or a refusal naming the rule; forbidden transitions per profile;
+ * a transition failing halfway writes nothing; unlock → correct → re-validate keeps the former results
+ * in the history and the candidate's parcours.
+ *
+ * Fixtures the session workflow only reads (titre, CCPs, agrément, candidates, jurors, habilitations)
+ * are inserted in SQL so that this suite depends on those tables, not on their owners' forms.
+ */
+import { randomBytes } from 'node:crypto';
+import { api, login } from '../support/http';
+import { sql } from '../support/db';
+
+jest.setTimeout(60_000);
+
+type Client = ReturnType<typeof api>;
+const users: Record<string, Client> = {};
+const as = (username: string) => users[username];
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const inDays = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
+const TODAY = inDays(0);
+
+// like Strapi's: starts with a letter (a documentId starting with digits is taken for a numeric id by Strapi)
+const docId = () => `t${randomBytes(12).toString('hex').slice(0, 23)}`;
+async function insert(table: string, row: Record<string, unknown>): Promise<{ id: number; documentId: string }> {
+  const documentId = docId();
+  // published_at: Strapi 5 reads only published rows, even without draft & publish
+  const data = { document_id: documentId, created_at: new Date(), updated_at: new Date(), published_at: new Date(), ...row };
+  const columns = Object.keys(data);
+  const values = Object.values(data).map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v));
+  const [r] = await sql(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, values);
+  return { id: r.id, documentId };
+}
+const link = (table: string, a: string, aId: number, b: string, bId: number) => sql(`INSERT INTO ${table} (${a}, ${b}) VALUES ($1, $2)`, [aId, bId]);
+
+const fx: {
+  titre: { id: number; documentId: string };
+  ccps: { id: number; documentId: string }[];
+  candidats: { id: number; documentId: string }[];
+  jures: { id: number; documentId: string }[];
+  nonHabilite: { id: number; documentId: string };
+  centreLyon: string;
+} = {} as never;
+const SUFFIX = String(Date.now()).slice(-5);
+
+beforeAll(async () => {
+  for (const u of ['centre.lyon', 'centre.paris', 'ud.rhone', 'ud.paris', 'dreets.ara', 'afpa.dte', 'lecture', 'admin.national']) users[u] = api(await login(u));
+  fx.titre = await insert('titres', { code: `TP-9${SUFFIX.slice(1)}`, version: 2026, intitule: `Titre de test sessions ${SUFFIX}`, type_certification: 'TITRE_PROFESSIONNEL', statut: 'ACTIF' });
+  fx.ccps = [];
+  for (const rang of [1, 2]) {
+    const ccp = await insert('ccps', { code: `TSES${SUFFIX}-${rang}`, intitule: `CCP ${rang} de test`, rang });
+    await link('ccps_titres_lnk', 'ccp_id', ccp.id, 'titre_id', fx.titre.id);
+    fx.ccps.push(ccp);
+  }
+  const [lyon] = await sql(`SELECT id, document_id FROM centres WHERE siret = '91234567500017'`);
+  fx.centreLyon = lyon.document_id;
+  const agrement = await insert('agrements', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACCORDE' });
+  await link('agrements_centre_lnk', 'agrement_id', agrement.id, 'centre_id', lyon.id);
+  await link('agrements_titre_lnk', 'agrement_id', agrement.id, 'titre_id', fx.titre.id);
+  fx.candidats = [];
+  for (const [nom, prenom] of [
+    ['SESSIONTEST', 'Alice'],
+    ['SESSIONTEST', 'Bruno'],
+  ]) {
+    fx.candidats.push(await insert('candidats', { nom_naissance: `${nom}${SUFFIX}`, prenoms: [prenom], sexe: 'F', date_naissance: '1990-01-01' }));
+  }
+  fx.jures = [];
+  for (const nom of ['Juré-Un', 'Juré-Deux', 'Juré-Trois']) {
+    const jure = await insert('jures', { nom: `${nom}${SUFFIX}`, prenom: 'Test', metier: 'Formateur', retraite: false });
+    const habilitation = await insert('habilitations', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACTIVE' });
+    await link('habilitations_jure_lnk', 'habilitation_id', habilitation.id, 'jure_id', jure.id);
+    await link('habilitations_titre_lnk', 'habilitation_id', habilitation.id, 'titre_id', fx.titre.id);
+    fx.jures.push(jure);
+  }
+  fx.nonHabilite = await insert('jures', { nom: `Sans-Habilitation${SUFFIX}`, prenom: 'Test', metier: 'Formateur', retraite: false });
+}, 60_000);
+
+afterAll(async () => {
+  if (!fx.candidats || !fx.titre) return;
+  await sql(`DELETE FROM evenements_parcours WHERE id IN (SELECT evenement_parcours_id FROM evenements_parcours_candidat_lnk WHERE candidat_id = ANY($1))`, [fx.candidats.map((c) => c.id)]);
+  await sql(`DELETE FROM membres_jury WHERE id IN (SELECT membre_jury_id FROM membres_jury_session_lnk l JOIN sessions s ON s.id = l.session_id JOIN sessions_titre_lnk t ON t.session_id = s.id WHERE t.titre_id = $1)`, [fx.titre.id]);
+  await sql(`DELETE FROM inscriptions WHERE id IN (SELECT inscription_id FROM inscriptions_candidat_lnk WHERE candidat_id = ANY($1))`, [fx.candidats.map((c) => c.id)]);
+  await sql(`DELETE FROM sessions WHERE id IN (SELECT session_id FROM sessions_titre_lnk WHERE titre_id = $1)`, [fx.titre.id]);
+}, 60_000);
+
+const newSession = async (patch: Record<string, unknown> = {}) => {
+  const created = await as('centre.lyon').post('/api/ra/sessions', {
+    type: 'TITRE',
+    centre: fx.centreLyon,
+    titre: fx.titre.documentId,
+    dateDebut: inDays(90),
+    dateFin: inDays(92),
+    responsableSession: 'Mme Responsable',
+    lieu: 'Lyon',
+    ...patch,
+  });
+  expect(created.status).toBe(201);
+  return created.body as { id: string; numero: string; statut: string };
+};
+const act = (user: string, id: string, action: string, body: Record<string, unknown> = {}) => as(user).post(`/api/ra/sessions/${id}/${action}`, body);
+const ok = async (user: string, id: string, action: string, body: Record<string, unknown> = {}) => {
+  const r = await act(user, id, action, body);
+  if (r.status !== 200) throw new Error(`${action} par ${user} : ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+};
+/** the session as the database holds it, its registrations and the trace rows of the session */
+const snapshot = async (id: string) => ({
+  session: (await sql(`SELECT * FROM sessions WHERE document_id = $1`, [id]))[0],
+  inscriptions: await sql(`SELECT i.* FROM inscriptions i JOIN inscriptions_session_lnk l ON l.inscription_id = i.id JOIN sessions s ON s.id = l.session_id WHERE s.document_id = $1 ORDER BY i.id`, [id]),
+  jury: await sql(`SELECT m.* FROM membres_jury m JOIN membres_jury_session_lnk l ON l.membre_jury_id = m.id JOIN sessions s ON s.id = l.session_id WHERE s.document_id = $1 ORDER BY m.id`, [id]),
+  traces: Number((await sql(`SELECT count(*)::int AS n FROM ceres_trace`))[0].n),
+});
+/** time passes: the session starts today (results are entered from its first day) */
+const startToday = (id: string) => sql(`UPDATE sessions SET date_debut = $2, date_fin = $2 WHERE document_id = $1`, [id, TODAY]);
+
+describe('a whole session, from creation to validated results, then unlock → correct → re-validate', () => {
+  let s: { id: string; numero: string };
+  let inscriptions: { id: string }[] = [];
+
+  test('the centre creates it in preparation, numbered; its département is filled from the centre', async () => {
+    s = await newSession();
+    expect(s).toMatchObject({ statut: 'EN_PREPARATION', centre: fx.centreLyon, titre: fx.titre.documentId });
+    expect(s.numero).toMatch(/^S\d{4}-\d{6}$/);
+    const [row] = await sql(`SELECT d.code FROM sessions_departement_lnk l JOIN departements d ON d.id = l.departement_id JOIN sessions s ON s.id = l.session_id WHERE s.document_id = $1`, [s.id]);
+    expect(row?.code).toBe('69');
+  });
+
+  test('v1.8 délais de programmation: declaring a session starting too soon is refused with the rule named', async () => {
+    const soon = await newSession({ dateDebut: inDays(10), dateFin: inDays(11) });
+    const r = await act('centre.lyon', soon.id, 'declarer');
+    expect(r.status).toBe(422);
+    expect(r.body.error).toMatchObject({ field: 'dateDebut', details: { rule: 'DELAI_PROGRAMMATION' } });
+    expect(r.body.error.message).toMatch(/au moins 60 jours avant son début/);
+    expect((await snapshot(soon.id)).session.statut).toBe('EN_PREPARATION');
+  });
+
+  test('the centre declares; UD of another département does not see it; the UD of the Rhône validates', async () => {
+    expect(await ok('centre.lyon', s.id, 'declarer')).toMatchObject({ statut: 'DECLAREE', actions: expect.arrayContaining(['annuler', 'inscrire']) });
+    expect((await act('ud.paris', s.id, 'valider')).status).toBe(404);
+    expect((await act('centre.lyon', s.id, 'valider')).status).toBe(403);
+    expect(await ok('ud.rhone', s.id, 'valider')).toMatchObject({ statut: 'VALIDEE' });
+  });
+
+  test('the centre registers two candidates; a second registration of the same candidate is refused', async () => {
+    for (const c of fx.candidats) await ok('centre.lyon', s.id, 'inscrire', { candidat: c.documentId, voieAcces: 'FORMATION_CONTINUE' });
+    const again = await act('centre.lyon', s.id, 'inscrire', { candidat: fx.candidats[0].documentId, voieAcces: 'VAE' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.details.rule).toBe('DEJA_INSCRIT');
+    const list = await as('centre.lyon').get(`/api/ra/inscriptions?filter=${encodeURIComponent(JSON.stringify({ session: s.id }))}`);
+    expect(list.body).toHaveLength(2);
+    inscriptions = list.body;
+  });
+
+  test('v1.8 commentaire de commande: the centre orders the DTE with a comment; AFPA ships it', async () => {
+    expect(await ok('centre.lyon', s.id, 'commanderDte', { commentaire: 'Livraison au plateau B, merci' })).toMatchObject({ statut: 'DTE_COMMANDE', commentaireDte: 'Livraison au plateau B, merci' });
+    expect((await act('centre.lyon', s.id, 'expedierDte')).status).toBe(403);
+    expect(await ok('afpa.dte', s.id, 'expedierDte')).toMatchObject({ statut: 'DTE_EXPEDIE', dateExpeditionDte: TODAY });
+  });
+
+  test('the jury: habilitated jurors are added, a juror without habilitation is refused', async () => {
+    for (const j of fx.jures.slice(0, 2)) await ok('centre.lyon', s.id, 'ajouterJure', { jure: j.documentId });
+    const refused = await act('centre.lyon', s.id, 'ajouterJure', { jure: fx.nonHabilite.documentId });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.rule).toBe('JURE_NON_HABILITE');
+  });
+
+  test('convocations close registrations (v1.7.1)', async () => {
+    expect(await ok('centre.lyon', s.id, 'envoyerConvocations')).toMatchObject({ statut: 'CONVOCATIONS_ENVOYEES' });
+    const late = await act('centre.lyon', s.id, 'desinscrire', { inscription: inscriptions[0].id, motif: 'raison' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.details.rule).toBe('DESINSCRIPTION_CLOSE');
+  });
+
+  test('results are entered in a grid; finalisation lists what is missing, then passes', async () => {
+    const early = await act('centre.lyon', s.id, 'enregistrerResultats', { lignes: [] });
+    expect(early.body.error.details.rule).toBe('SESSION_NON_COMMENCEE');
+    await startToday(s.id);
+    const [c1, c2] = fx.ccps.map((c) => c.documentId);
+    expect(
+      await ok('centre.lyon', s.id, 'enregistrerResultats', {
+        lignes: [{ inscription: inscriptions[0].id, presence: 'PRESENT', resultatsCcp: { [c1]: 'ACQUIS', [c2]: 'ACQUIS' }, entretienFinal: true, decision: 'TITRE_OBTENU' }],
+      }),
+    ).toMatchObject({ statut: 'RESULTATS_SAISIS' });
+    const incomplete = await act('centre.lyon', s.id, 'finaliser');
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.error.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['JURY_INCOMPLET', 'PRESENCE_MANQUANTE', 'PV_MANQUANT']);
+    await ok('centre.lyon', s.id, 'enregistrerResultats', {
+      lignes: [{ inscription: inscriptions[1].id, presence: 'ABSENT_JUSTIFIE', justificatifAbsence: 'Certificat médical n° 12', decision: 'ABSENT' }],
+      jury: fx.jures.slice(0, 2).map((j) => ({ jure: j.documentId, present: true })),
+      pvNumero: 'PV-69-0001',
+      pvJoint: true,
+    });
+    expect(await ok('centre.lyon', s.id, 'finaliser')).toMatchObject({ statut: 'FINALISEE' });
+  });
+
+  test('transmitted: the responsable and the jury are frozen (v1.7)', async () => {
+    expect(await ok('centre.lyon', s.id, 'transmettre')).toMatchObject({ statut: 'RESULTATS_TRANSMIS' });
+    const edit = await as('centre.lyon').put(`/api/ra/sessions/${s.id}`, { responsableSession: 'M. Autre' });
+    expect(edit.status).toBe(400);
+    expect(edit.body.error).toMatchObject({ field: 'responsableSession' });
+    const juror = await act('centre.lyon', s.id, 'ajouterJure', { jure: fx.jures[2].documentId });
+    expect(juror.status).toBe(409);
+    expect(juror.body.error.details.rule).toBe('JURY_FIGE');
+  });
+
+  test('the UD validates the results: the candidates’ parcours record them; no DTE order any more (v1.7)', async () => {
+    expect(await ok('ud.rhone', s.id, 'validerResultats')).toMatchObject({ statut: 'RESULTATS_VALIDES' });
+    const events = await sql(
+      `SELECT e.type, e.resultat FROM evenements_parcours e JOIN evenements_parcours_candidat_lnk l ON l.evenement_parcours_id = e.id WHERE l.candidat_id = $1 ORDER BY e.id`,
+      [fx.candidats[0].id],
+    );
+    expect(events.map((e) => `${e.type}:${e.resultat ?? ''}`)).toEqual(['INSCRIPTION:', 'PRESENCE:PRESENT', 'RESULTAT_CCP:ACQUIS', 'RESULTAT_CCP:ACQUIS', 'RESULTAT_TITRE:TITRE_OBTENU']);
+    const dte = await act('centre.lyon', s.id, 'commanderDte');
+    expect(dte.status).toBe(409);
+    expect(dte.body.error.details.rule).toBe('DTE_APRES_VALIDATION');
+  });
+
+  test('the DREETS unlocks with a reason and the entretien final checkbox; the centre corrects; re-finalise, re-transmit, re-validate', async () => {
+    const noBox = await act('dreets.ara', s.id, 'deverrouiller', { motif: 'Erreur sur le CCP 2' });
+    expect(noBox.status).toBe(422);
+    expect(noBox.body.error.details.rule).toBe('ENTRETIEN_FINAL_DEVERROUILLAGE');
+    expect(await ok('dreets.ara', s.id, 'deverrouiller', { motif: 'Erreur sur le CCP 2', entretienFinal: true })).toMatchObject({
+      statut: 'DEVERROUILLEE',
+      motifDeverrouillage: 'Erreur sur le CCP 2',
+      entretienFinalDeverrouillage: true,
+    });
+    const [c1, c2] = fx.ccps.map((c) => c.documentId);
+    await ok('centre.lyon', s.id, 'enregistrerResultats', {
+      lignes: [{ inscription: inscriptions[0].id, resultatsCcp: { [c1]: 'ACQUIS', [c2]: 'NON_ACQUIS' }, decision: 'REUSSITE_PARTIELLE' }],
+    });
+    // the per-candidate entretien final survived the unlock
+    expect((await snapshot(s.id)).inscriptions[0].entretien_final).toBe(true);
+    await ok('centre.lyon', s.id, 'finaliser');
+    await ok('centre.lyon', s.id, 'transmettre');
+    expect(await ok('ud.rhone', s.id, 'validerResultats')).toMatchObject({ statut: 'RESULTATS_VALIDES' });
+
+    const [inscription] = (await snapshot(s.id)).inscriptions;
+    expect(inscription.historique_resultats.map((h: { decision: string }) => h.decision)).toEqual(['TITRE_OBTENU', 'REUSSITE_PARTIELLE']);
+    const corrected = await sql(
+      `SELECT e.type, e.resultat, (SELECT r.resultat FROM evenements_parcours r JOIN evenements_parcours_remplace_lnk rl ON rl.inv_evenement_parcours_id = r.id WHERE rl.evenement_parcours_id = e.id) AS remplace
+         FROM evenements_parcours e JOIN evenements_parcours_candidat_lnk l ON l.evenement_parcours_id = e.id
+        WHERE l.candidat_id = $1 AND e.type IN ('RESULTAT_CCP', 'RESULTAT_TITRE') ORDER BY e.id`,
+      [fx.candidats[0].id],
+    );
+    expect(corrected.slice(-2)).toEqual([
+      { type: 'RESULTAT_CCP', resultat: 'NON_ACQUIS', remplace: 'ACQUIS' },
+      { type: 'RESULTAT_TITRE', resultat: 'REUSSITE_PARTIELLE', remplace: 'TITRE_OBTENU' },
+    ]);
+  });
+
+  test('the UD closes it; one trace row per action', async () => {
+    expect(await ok('ud.rhone', s.id, 'cloturer')).toMatchObject({ statut: 'CLOTUREE' });
+    const traces = await sql(`SELECT action FROM ceres_trace WHERE resource = 'sessions' AND document_id = $1 ORDER BY id`, [s.id]);
+    expect(traces.map((t) => t.action)).toEqual([
+      'create',
+      'declarer',
+      'valider',
+      'inscrire',
+      'inscrire',
+      'commanderDte',
+      'expedierDte',
+      'ajouterJure',
+      'ajouterJure',
+      'envoyerConvocations',
+      'enregistrerResultats',
+      'enregistrerResultats',
+      'finaliser',
+      'transmettre',
+      'validerResultats',
+      'deverrouiller',
+      'enregistrerResultats',
+      'finaliser',
+      'transmettre',
+      'validerResultats',
+      'cloturer',
+    ]);
+  });
+});
+
+describe('refusals', () => {
+  test('a transition failing halfway writes nothing (results grid: first line valid, second invalid)', async () => {
+    const s = await newSession();
+    await ok('centre.lyon', s.id, 'declarer');
+    await ok('ud.rhone', s.id, 'valider');
+    await ok('centre.lyon', s.id, 'inscrire', { candidat: fx.candidats[0].documentId, voieAcces: 'VAE' });
+    await ok('centre.lyon', s.id, 'commanderDte');
+    await ok('afpa.dte', s.id, 'expedierDte');
+    await ok('centre.lyon', s.id, 'envoyerConvocations');
+    await startToday(s.id);
+    const [inscription] = (await snapshot(s.id)).inscriptions;
+    const before = await snapshot(s.id);
+    const r = await act('centre.lyon', s.id, 'enregistrerResultats', {
+      lignes: [
+        { inscription: inscription.document_id, presence: 'PRESENT', entretienFinal: true },
+        { inscription: inscription.document_id, presence: 'PEUT_ETRE' },
+      ],
+      pvNumero: 'PV-X',
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({ field: 'lignes[1].presence' });
+    expect(await snapshot(s.id)).toEqual(before);
+  });
+
+  test('forbidden transitions per profile: 403 for the wrong profile, 404 outside the territory, 409 in the wrong state', async () => {
+    const s = await newSession();
+    const expectations: [string, string, number][] = [
+      ['ud.rhone', 'declarer', 403],
+      ['afpa.dte', 'declarer', 403],
+      ['lecture', 'declarer', 403],
+      ['dreets.ara', 'valider', 403],
+      ['centre.paris', 'declarer', 404],
+      ['ud.paris', 'annuler', 404],
+      ['centre.lyon', 'valider', 403],
+      ['ud.rhone', 'valider', 409],
+      ['centre.lyon', 'transmettre', 409],
+      ['dreets.ara', 'deverrouiller', 409],
+    ];
+    const before = await snapshot(s.id);
+    for (const [user, action, status] of expectations) {
+      const r = await act(user, s.id, action, action === 'annuler' ? { motif: 'essai' } : action === 'deverrouiller' ? { motif: 'essai', entretienFinal: true } : {});
+      expect([user, action, r.status]).toEqual([user, action, status]);
+      expect(typeof r.body.error.message).toBe('string');
+    }
+    expect(await snapshot(s.id)).toEqual(before);
+  });
+
+  test('v1.7 annulation - null: cancelling needs a reason, the answer says why, and the reason is kept', async () => {
+    const s = await newSession();
+    const noReason = await act('centre.lyon', s.id, 'annuler', {});
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.message).toBe("Le motif d'annulation est obligatoire (3 caractères au moins).");
+    const cancelled = await ok('centre.lyon', s.id, 'annuler', { motif: 'Plateau technique indisponible' });
+    expect(cancelled).toMatchObject({ statut: 'ANNULEE', motifAnnulation: 'Plateau technique indisponible', statutAvantAnnulation: 'EN_PREPARATION', actions: [] });
+    expect(JSON.stringify(cancelled)).not.toMatch(/null"?\s*$/);
+  });
+
+  test('v1.7.1: convocations need a registered candidate; an unregistered one does not count', async () => {
+    const s = await newSession();
+    await ok('centre.lyon', s.id, 'declarer');
+    await ok('ud.rhone', s.id, 'valider');
+    await ok('centre.lyon', s.id, 'inscrire', { candidat: fx.candidats[1].documentId, voieAcces: 'VAE' });
+    const [inscription] = (await snapshot(s.id)).inscriptions;
+    const noReason = await act('centre.lyon', s.id, 'desinscrire', { inscription: inscription.document_id });
+    expect(noReason.body.error.details.rule).toBe('MOTIF_OBLIGATOIRE');
+    await ok('centre.lyon', s.id, 'desinscrire', { inscription: inscription.document_id, motif: 'Abandon de formation' });
+    await ok('centre.lyon', s.id, 'commanderDte');
+    await ok('afpa.dte', s.id, 'expedierDte');
+    const r = await act('centre.lyon', s.id, 'envoyerConvocations');
+    expect(r.status).toBe(422);
+    expect(r.body.error).toMatchObject({ message: 'Convocations impossibles : aucun candidat n’est inscrit à la session.', details: { rule: 'CONVOCATION_SANS_CANDIDAT' } });
+  });
+
+  test('identity fields are frozen once declared; workflow fields cannot be written by an edit', async () => {
+    const s = await newSession();
+    const sneaky = await as('centre.lyon').put(`/api/ra/sessions/${s.id}`, { statut: 'RESULTATS_VALIDES', lieu: 'Villeurbanne' });
+    expect(sneaky.status).toBe(200);
+    expect(sneaky.body).toMatchObject({ statut: 'EN_PREPARATION', lieu: 'Villeurbanne' });
+    await ok('centre.lyon', s.id, 'declarer');
+    const moved = await as('centre.lyon').put(`/api/ra/sessions/${s.id}`, { dateDebut: inDays(91) });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.field).toBe('dateDebut');
+  });
+});
+
+describe('territory', () => {
+  test('centre, UD and DREETS see the sessions of their centres, département, région; AFPA and national profiles all', async () => {
+    const s = await newSession();
+    const sees = async (user: string) => (await as(user).get(`/api/ra/sessions/${s.id}`)).status;
+    expect(await sees('centre.lyon')).toBe(200);
+    expect(await sees('ud.rhone')).toBe(200);
+    expect(await sees('dreets.ara')).toBe(200);
+    expect(await sees('afpa.dte')).toBe(200);
+    expect(await sees('lecture')).toBe(200);
+    expect(await sees('centre.paris')).toBe(404);
+    expect(await sees('ud.paris')).toBe(404);
+    const list = await as('ud.paris').get(`/api/ra/sessions?filter=${encodeURIComponent(JSON.stringify({ titre: fx.titre.documentId }))}`);
+    expect(list.body).toEqual([]);
+    const inscriptions = await as('centre.paris').get(`/api/ra/inscriptions?filter=${encodeURIComponent(JSON.stringify({ session: s.id }))}`);
+    expect(inscriptions.status).toBe(200);
+    expect(inscriptions.body).toEqual([]);
+  });
+});
