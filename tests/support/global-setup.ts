@@ -56,6 +56,8 @@ export default async function globalSetup() {
       STRAPI_STARTUP_LOG: 'false',
       // the suite logs in often; the rate-limit test lowers nothing and checks the header
       LOGIN_RATE_LIMIT_MAX: process.env.LOGIN_RATE_LIMIT_MAX ?? '1000',
+      // LibreOffice starts with the first document asked, not at boot: most suites print nothing
+      CERES_LIBREOFFICE_AT_BOOT: process.env.CERES_LIBREOFFICE_AT_BOOT ?? 'false',
     },
     stdio: ['ignore', log, log],
   });
