@@ -85,6 +85,7 @@ export const MATRIX: Record<string, Grants> = {
     AFPA: [...READ, 'expedierDte'],
   },
   inscriptions: { ...everyone(READ), CENTRE: [...READ, 'edit'] },
+  'membres-jury': everyone(READ),
 
   // Candidats (plugins/candidats): agents of every territorial profile record and correct candidates (the
   // territory decides which); the homonym search (homonymes) is national, its out-of-scope answers show only
