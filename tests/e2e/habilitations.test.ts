@@ -77,3 +77,19 @@ test('the centre sees the habilitated juror, without any action button (v1.7)', 
   expect(await page.locator('[data-action]').count()).toBe(0);
   await page.close();
 });
+
+test('the UD finds the juror in the list with phone and address, and the record shows the computed seniority', async () => {
+  const page = await loginPage(browser, 'ud.rhone');
+  await page.goto(page.url().replace(/#.*$/, '#/jures'));
+  await page.locator('input[name="q"]').fill('zzbrowser');
+  const row = page.getByRole('row', { name: /ZZBROWSER/ });
+  await row.waitFor({ timeout: 20_000 });
+  expect(await row.innerText()).toMatch(/04 78 00 00 01[\s\S]*3 quai Perrache, 69002/);
+  await row.getByRole('cell', { name: 'ZZBROWSER' }).click();
+  const anciennete = page.getByTestId('anciennete');
+  await anciennete.waitFor({ timeout: 20_000 });
+  expect(await anciennete.innerText()).toMatch(/^Ancienneté calculée : \d+ ans.* d'expérience au \d{2}\/\d{2}\/\d{4}, en activité dans le métier\. Critère d’ancienneté rempli aujourd’hui \(3 ans au moins, départ depuis 5 ans au plus\)\.$/);
+  await page.getByRole('button', { name: 'Accorder une habilitation' }).waitFor();
+  await page.close();
+});
+

@@ -105,9 +105,19 @@ const Bandeau = () => {
   );
 };
 
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 const Historique = () => {
   const record = useRecordContext();
-  const entries = (Array.isArray(record?.historique) ? record.historique : []) as Rec[];
+  // a JSON column may reach the browser as text, depending on the read path: accept both
+  const raw = typeof record?.historique === 'string' ? safeParse(record.historique) : record?.historique;
+  const entries = (Array.isArray(raw) ? raw : []) as Rec[];
   if (!entries.length) return <Typography variant="body2">—</Typography>;
   return (
     <Table size="small">
