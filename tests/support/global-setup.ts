@@ -78,4 +78,5 @@ export default async function globalSetup() {
     throw error;
   }
   writeFileSync(RUN_STATE_FILE, JSON.stringify({ baseUrl, databaseUrl, serverPid: child.pid }));
+  process.env.CERES_TEST_RUN_STATE = RUN_STATE_FILE; // inherited by the test workers
 }
