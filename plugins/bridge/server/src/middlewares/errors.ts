@@ -69,6 +69,10 @@ function translate(ctx: Context, error: unknown): BridgeError {
     return new BridgeError(500, 'Erreur interne : l’incident a été enregistré. Réessayez ou contactez l’assistance.');
   }
   if (status === 401) return new BridgeError(401, KNOWN_MESSAGES[e.message ?? ''] ?? FRENCH_BY_STATUS[401]);
+  // the login form's own validation (missing or malformed fields) speaks English: say what to do instead
+  if (status === 400 && !KNOWN_MESSAGES[e.message ?? ''] && ctx.path === '/api/auth/local') {
+    return new BridgeError(400, 'Saisissez votre identifiant et votre mot de passe.');
+  }
   return new BridgeError(status, KNOWN_MESSAGES[e.message ?? ''] ?? FRENCH_BY_STATUS[status] ?? 'Requête invalide.');
 }
 

@@ -16,6 +16,12 @@ interface AuthenticatedUser {
 
 export async function principalOf(strapi: Core.Strapi, user: AuthenticatedUser | undefined): Promise<Principal> {
   if (!user) throw new BridgeError(401, 'Authentification requise : veuillez vous connecter.');
+  // Refresh mode: an access token names its session. Logout deletes the session, and the access token must
+  // stop working then, not a quarter of an hour later (users-permissions only checks the signature).
+  const sessionId = (strapi.requestContext.get() as { state?: { session?: { id?: string } } } | undefined)?.state?.session?.id;
+  if (sessionId && !(await strapi.sessionManager('users-permissions').isSessionActive(sessionId))) {
+    throw new BridgeError(401, 'Session terminée : veuillez vous reconnecter.');
+  }
   const profile = (user.role?.type ?? '').toUpperCase() as Profile;
   if (!PROFILES.includes(profile)) throw new BridgeError(403, "Votre compte n'a pas de profil CERES : contactez votre administrateur.");
   const scoped = (await strapi.db.query('plugin::users-permissions.user').findOne({
