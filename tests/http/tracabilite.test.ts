@@ -5,6 +5,7 @@
  */
 import { api, login } from '../support/http';
 import { sql } from '../support/db';
+import { DEMO_SIRETS } from '../../strapi/src/seed/demo-users';
 
 let admin: ReturnType<typeof api>;
 let adminUserId: number;
@@ -203,5 +204,75 @@ describe('reading traces', () => {
       expect([field, answer.status, answer.body.error?.field]).toEqual([field, 400, field]);
     }
     expect((await admin.get(`/api/ra/traces?sort=["changes","ASC"]`)).status).toBe(400);
+  });
+});
+
+describe('workflow actions are traced under their name; a failed action leaves neither change nor trace', () => {
+  let dreets: ReturnType<typeof api>;
+  let agrement: string;
+  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    dreets = api(await login('dreets.ara'));
+    const [{ document_id: centre }] = await sql(`SELECT document_id FROM centres WHERE siret = $1`, [DEMO_SIRETS.lyon]);
+    await sql(`DELETE FROM titres WHERE code = 'TP-99871'`);
+    const created = await admin.post('/api/ra/titres', {
+      code: 'TP-99871',
+      version: 2024,
+      intitule: 'Agent de traçabilité',
+      typeCertification: 'TITRE_PROFESSIONNEL',
+      niveau: 3,
+      niveauEqf: 3,
+      statut: 'ACTIF',
+      dateDebutValidite: day(-365),
+    });
+    expect([created.status, created.body.error]).toEqual([201, undefined]);
+    const titre = created.body.id;
+    const site = await admin.post('/api/ra/sites', { nom: 'Site traçabilité', centre, actif: true });
+    expect([site.status, site.body.error]).toEqual([201, undefined]);
+    const requested = await dreets.post('/api/ra/agrements', { centre, site: site.body.id, titre, dateDebut: day(30), dateFin: day(300) });
+    expect([requested.status, requested.body.error]).toEqual([201, undefined]);
+    agrement = requested.body.id;
+  });
+
+  test('a refused action (motif missing) changes nothing and writes no trace', async () => {
+    const before = await fingerprint();
+    const refused = await dreets.post(`/api/ra/agrements/${agrement}/refuser`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/motif/i);
+    expect(await fingerprint()).toEqual(before);
+    expect((await sql(`SELECT statut FROM agrements WHERE document_id = $1`, [agrement]))[0].statut).toBe('DEMANDE');
+  });
+
+  test('a decision writes one trace row: the action, who, and the fields it changed', async () => {
+    const granted = await dreets.post(`/api/ra/agrements/${agrement}/accorder`, {});
+    expect(granted.status).toBe(200);
+    const rows = await tracesOf(agrement);
+    expect(rows.map((r) => r.action)).toEqual(['create', 'accorder']);
+    expect(rows[1]).toMatchObject({ resource: 'agrements', username: 'dreets.ara', profile: 'DREETS' });
+    expect(rows[1].changes.statut).toEqual({ before: 'DEMANDE', after: 'ACCORDE' });
+    expect(rows[1].changes).not.toHaveProperty('updatedAt');
+  });
+
+  test("a record's history is shown to whoever may see the record, and to nobody else", async () => {
+    const filter = encodeURIComponent(JSON.stringify({ resource: 'agrements', record: agrement }));
+    const lyon = await api(await login('centre.lyon')).get(`/api/ra/historique?filter=${filter}`);
+    expect(lyon.status).toBe(200);
+    expect(lyon.body.map((t: { action: string }) => t.action)).toEqual(['accorder', 'create']);
+    // another centre, another région: the record is out of their territory
+    expect((await api(await login('centre.paris')).get(`/api/ra/historique?filter=${filter}`)).status).toBe(404);
+    expect((await api(await login('dreets.idf')).get(`/api/ra/historique?filter=${filter}`)).status).toBe(404);
+    // a profile that may not see the resource at all
+    expect((await api(await login('afpa.dte')).get(`/api/ra/historique?filter=${filter}`)).status).toBe(403);
+  });
+
+  test('the global trace search is for national administrators only', async () => {
+    for (const user of ['dreets.ara', 'centre.lyon', 'lecture', 'nc.dfpc']) {
+      const answer = await api(await login(user)).get('/api/ra/traces');
+      expect([user, answer.status]).toEqual([user, 403]);
+    }
+    const me = await api(await login('lecture')).get('/api/ra/me');
+    expect(me.body.permissions.traces).toBeUndefined();
+    expect(me.body.permissions.historique).toEqual(['list']);
   });
 });
