@@ -15,6 +15,7 @@ import habilitations from './habilitations';
 import candidats from './candidats';
 import demandesEquivalence from './demandes-equivalence';
 import reglesEquivalence from './regles-equivalence';
+import sessions from './sessions';
 
 export const App = () => (
   <Admin
@@ -32,6 +33,9 @@ export const App = () => (
     <Resource name="agrements" {...agrements} />
     <Resource name="autorisations-temporaires" {...autorisationsTemporaires} />
     <Resource name="controles" {...controles} />
+    <Resource name="sessions" {...sessions} />
+    <Resource name="inscriptions" />
+    <Resource name="membres-jury" />
     <Resource name="candidats" {...candidats} />
     <Resource name="demandes-equivalence" {...demandesEquivalence} />
     <Resource name="regles-equivalence" {...reglesEquivalence} />
