@@ -7,81 +7,26 @@
  * Fixtures the session workflow only reads (titre, CCPs, agrément, candidates, jurors, habilitations)
  * are inserted in SQL so that this suite depends on those tables, not on their owners' forms.
  */
-import { randomBytes } from 'node:crypto';
 import { api, login } from '../support/http';
 import { sql } from '../support/db';
+import { createSessionFixtures, inDays, removeSessionFixtures, startToday, type SessionFixtures } from '../support/sessions-fixtures';
 
 jest.setTimeout(60_000);
 
 type Client = ReturnType<typeof api>;
 const users: Record<string, Client> = {};
 const as = (username: string) => users[username];
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const inDays = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
 const TODAY = inDays(0);
 
 // like Strapi's: starts with a letter (a documentId starting with digits is taken for a numeric id by Strapi)
-const docId = () => `t${randomBytes(12).toString('hex').slice(0, 23)}`;
-async function insert(table: string, row: Record<string, unknown>): Promise<{ id: number; documentId: string }> {
-  const documentId = docId();
-  // published_at: Strapi 5 reads only published rows, even without draft & publish
-  const data = { document_id: documentId, created_at: new Date(), updated_at: new Date(), published_at: new Date(), ...row };
-  const columns = Object.keys(data);
-  const values = Object.values(data).map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v));
-  const [r] = await sql(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, values);
-  return { id: r.id, documentId };
-}
-const link = (table: string, a: string, aId: number, b: string, bId: number) => sql(`INSERT INTO ${table} (${a}, ${b}) VALUES ($1, $2)`, [aId, bId]);
-
-const fx: {
-  titre: { id: number; documentId: string };
-  ccps: { id: number; documentId: string }[];
-  candidats: { id: number; documentId: string }[];
-  jures: { id: number; documentId: string }[];
-  nonHabilite: { id: number; documentId: string };
-  centreLyon: string;
-} = {} as never;
-const SUFFIX = String(Date.now()).slice(-5);
+let fx: SessionFixtures;
 
 beforeAll(async () => {
   for (const u of ['centre.lyon', 'centre.paris', 'ud.rhone', 'ud.paris', 'dreets.ara', 'afpa.dte', 'lecture', 'admin.national']) users[u] = api(await login(u));
-  fx.titre = await insert('titres', { code: `TP-9${SUFFIX.slice(1)}`, version: 2026, intitule: `Titre de test sessions ${SUFFIX}`, type_certification: 'TITRE_PROFESSIONNEL', statut: 'ACTIF' });
-  fx.ccps = [];
-  for (const rang of [1, 2]) {
-    const ccp = await insert('ccps', { code: `TSES${SUFFIX}-${rang}`, intitule: `CCP ${rang} de test`, rang });
-    await link('ccps_titres_lnk', 'ccp_id', ccp.id, 'titre_id', fx.titre.id);
-    fx.ccps.push(ccp);
-  }
-  const [lyon] = await sql(`SELECT id, document_id FROM centres WHERE siret = '91234567500017'`);
-  fx.centreLyon = lyon.document_id;
-  const agrement = await insert('agrements', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACCORDE' });
-  await link('agrements_centre_lnk', 'agrement_id', agrement.id, 'centre_id', lyon.id);
-  await link('agrements_titre_lnk', 'agrement_id', agrement.id, 'titre_id', fx.titre.id);
-  fx.candidats = [];
-  for (const [nom, prenom] of [
-    ['SESSIONTEST', 'Alice'],
-    ['SESSIONTEST', 'Bruno'],
-  ]) {
-    fx.candidats.push(await insert('candidats', { nom_naissance: `${nom}${SUFFIX}`, prenoms: [prenom], sexe: 'F', date_naissance: '1990-01-01' }));
-  }
-  fx.jures = [];
-  for (const nom of ['Juré-Un', 'Juré-Deux', 'Juré-Trois']) {
-    const jure = await insert('jures', { nom: `${nom}${SUFFIX}`, prenom: 'Test', metier: 'Formateur', retraite: false });
-    const habilitation = await insert('habilitations', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACTIVE' });
-    await link('habilitations_jure_lnk', 'habilitation_id', habilitation.id, 'jure_id', jure.id);
-    await link('habilitations_titre_lnk', 'habilitation_id', habilitation.id, 'titre_id', fx.titre.id);
-    fx.jures.push(jure);
-  }
-  fx.nonHabilite = await insert('jures', { nom: `Sans-Habilitation${SUFFIX}`, prenom: 'Test', metier: 'Formateur', retraite: false });
+  fx = await createSessionFixtures();
 }, 60_000);
 
-afterAll(async () => {
-  if (!fx.candidats || !fx.titre) return;
-  await sql(`DELETE FROM evenements_parcours WHERE id IN (SELECT evenement_parcours_id FROM evenements_parcours_candidat_lnk WHERE candidat_id = ANY($1))`, [fx.candidats.map((c) => c.id)]);
-  await sql(`DELETE FROM membres_jury WHERE id IN (SELECT membre_jury_id FROM membres_jury_session_lnk l JOIN sessions s ON s.id = l.session_id JOIN sessions_titre_lnk t ON t.session_id = s.id WHERE t.titre_id = $1)`, [fx.titre.id]);
-  await sql(`DELETE FROM inscriptions WHERE id IN (SELECT inscription_id FROM inscriptions_candidat_lnk WHERE candidat_id = ANY($1))`, [fx.candidats.map((c) => c.id)]);
-  await sql(`DELETE FROM sessions WHERE id IN (SELECT session_id FROM sessions_titre_lnk WHERE titre_id = $1)`, [fx.titre.id]);
-}, 60_000);
+afterAll(() => removeSessionFixtures(fx), 60_000);
 
 const newSession = async (patch: Record<string, unknown> = {}) => {
   const created = await as('centre.lyon').post('/api/ra/sessions', {
@@ -110,8 +55,6 @@ const snapshot = async (id: string) => ({
   jury: await sql(`SELECT m.* FROM membres_jury m JOIN membres_jury_session_lnk l ON l.membre_jury_id = m.id JOIN sessions s ON s.id = l.session_id WHERE s.document_id = $1 ORDER BY m.id`, [id]),
   traces: Number((await sql(`SELECT count(*)::int AS n FROM ceres_trace`))[0].n),
 });
-/** time passes: the session starts today (results are entered from its first day) */
-const startToday = (id: string) => sql(`UPDATE sessions SET date_debut = $2, date_fin = $2 WHERE document_id = $1`, [id, TODAY]);
 
 describe('a whole session, from creation to validated results, then unlock → correct → re-validate', () => {
   let s: { id: string; numero: string };
@@ -359,6 +302,26 @@ describe('refusals', () => {
     const moved = await as('centre.lyon').put(`/api/ra/sessions/${s.id}`, { dateDebut: inDays(91) });
     expect(moved.status).toBe(400);
     expect(moved.body.error.field).toBe('dateDebut');
+  });
+});
+
+describe('eligibility over HTTP', () => {
+  test('v1.6/v1.7.1: a 4th session of the same title within 12 months is refused; a justified absence frees a place', async () => {
+    const candidat = fx.candidats[1].documentId;
+    const sessions = [];
+    for (const start of [90, 100, 110, 120]) sessions.push(await newSession({ dateDebut: inDays(start), dateFin: inDays(start) }));
+    for (const s of sessions.slice(0, 3)) await ok('centre.lyon', s.id, 'inscrire', { candidat, voieAcces: 'PARCOURS_PROGRESSIF' });
+    const fourth = await act('centre.lyon', sessions[3].id, 'inscrire', { candidat, voieAcces: 'PARCOURS_PROGRESSIF' });
+    expect(fourth.status).toBe(422);
+    expect(fourth.body.error).toMatchObject({ field: 'candidat', details: { rule: 'LIMITE_SESSIONS' } });
+    expect(fourth.body.error.message).toMatch(/déjà 3 session\(s\) de ce titre/);
+    // the first one turns out a justified absence (recorded in its results grid)
+    await sql(
+      `UPDATE inscriptions SET presence = 'ABSENT_JUSTIFIE', justificatif_absence = 'Arrêt maladie' WHERE id IN (
+         SELECT il.inscription_id FROM inscriptions_session_lnk il JOIN sessions s ON s.id = il.session_id WHERE s.document_id = $1)`,
+      [sessions[0].id],
+    );
+    await ok('centre.lyon', sessions[3].id, 'inscrire', { candidat, voieAcces: 'PARCOURS_PROGRESSIF' });
   });
 });
 
