@@ -102,9 +102,12 @@ export default {
         if (typeof fichier !== 'string' || !FICHIERS.includes(fichier as Fichier)) {
           throw badRequest('fichier', `Fichier à télécharger inconnu : choisissez ${FICHIERS.join(', ')}.`);
         }
-        const knex = strapi.db.connection as unknown as Knex;
-        const row = (await knex('extractions').where({ id }).first('statut', 'fichiers')) as { statut: string; fichiers: unknown } | undefined;
+        const row = (await strapi.db.query(EXTRACTION_UID as never).findOne({ where: { id }, select: ['statut', 'fichiers'] } as never)) as {
+          statut: string;
+          fichiers: Partial<Record<Fichier, FichierProduit>> | string | null;
+        } | null;
         if (!row || row.statut !== 'TERMINEE') throw new BridgeError(409, "Cette extraction n'est pas terminée : ses fichiers ne sont pas disponibles.", 'statut');
+        // PostgreSQL's jsonb may come back as its text
         const produits = (typeof row.fichiers === 'string' ? JSON.parse(row.fichiers) : row.fichiers) as Partial<Record<Fichier, FichierProduit>> | null;
         const file = await extractions!.fichier(documentId, fichier as Fichier, produits).catch(() => null);
         if (!file) throw new BridgeError(410, "Le fichier de cette extraction n'est plus disponible sur le serveur : relancez l'extraction.", 'fichier');

@@ -138,19 +138,20 @@ export function createExtractions(strapi: Core.Strapi, settings: () => Reporting
   async function execute(row: ExtractionRow) {
     try {
       const produits = await produire(row);
-      await knex()(EXTRACTION_TABLE)
-        .where({ id: row.id })
-        .update({
+      // through Strapi's query engine: it writes the json column as Strapi reads it back
+      await strapi.db.query(EXTRACTION_UID as never).update({
+        where: { id: row.id },
+        data: {
           statut: 'TERMINEE',
           message: null,
-          prochaine_tentative: null,
+          prochaineTentative: null,
           fin: new Date(),
-          updated_at: new Date(),
-          nb_sessions: produits.sessions.lignes,
-          nb_inscriptions: produits.inscriptions.lignes,
-          nb_resultats: produits.resultats.lignes,
-          fichiers: JSON.stringify(produits),
-        });
+          nbSessions: produits.sessions.lignes,
+          nbInscriptions: produits.inscriptions.lignes,
+          nbResultats: produits.resultats.lignes,
+          fichiers: produits,
+        },
+      } as never);
     } catch (error) {
       const politique = settings();
       const next = prochaineTentative(row.tentatives, new Date(), { maxTentatives: politique.maxTentatives, delaiMinutes: politique.delaiRepriseMinutes });
@@ -159,9 +160,10 @@ export function createExtractions(strapi: Core.Strapi, settings: () => Reporting
         next ? ` Nouvelle tentative automatique prévue.` : ' Plus de nouvelle tentative automatique : relancez l’extraction.'
       }`;
       strapi.log.error(`CERES : extraction ${row.document_id} en échec : ${detail}`);
-      await knex()(EXTRACTION_TABLE)
-        .where({ id: row.id })
-        .update({ statut: 'ECHEC', message: message.slice(0, 4000), prochaine_tentative: next, fin: new Date(), updated_at: new Date() });
+      await strapi.db.query(EXTRACTION_UID as never).update({
+        where: { id: row.id },
+        data: { statut: 'ECHEC', message: message.slice(0, 4000), prochaineTentative: next, fin: new Date() },
+      } as never);
     }
   }
 
