@@ -28,10 +28,10 @@ async function insert(table: string, row: Record<string, unknown>): Promise<{ id
 }
 const link = (table: string, a: string, aId: number, b: string, bId: number) => sql(`INSERT INTO ${table} (${a}, ${b}) VALUES ($1, $2)`, [aId, bId]);
 
-const fx = {} as { titre: { id: number; documentId: string }; session: { id: number; documentId: string }; candidats: number[]; jures: number[] };
+const fx = {} as { titre: { id: number; documentId: string }; session: { id: number; documentId: string }; candidats: number[]; inscriptions: string[]; jures: number[] };
 
-async function download(user: string, action: string, body: Record<string, unknown> = {}) {
-  const response = await fetch(`${baseUrl()}/api/ra/sessions/${fx.session.documentId}/${action}`, {
+async function download(user: string, action: string, body: Record<string, unknown> = {}, target?: string) {
+  const response = await fetch(`${baseUrl()}/api/ra/${target ?? `sessions/${fx.session.documentId}`}/${action}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${await login(user)}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -71,12 +71,14 @@ beforeAll(async () => {
     { nom_naissance: `Œuvray-Dupont${SUFFIX}`, prenoms: ['Jean-Noël'], sexe: 'M', date_naissance: '1985-12-31', commune_naissance_libelle: 'Saint-Étienne-du-Rouvray', commune_naissance_departement: 'Seine-Maritime', decision: 'REUSSITE_PARTIELLE', resultats: { [`TDOC${SUFFIX}-1`]: 'ACQUIS', [`TDOC${SUFFIX}-2`]: 'NON_ACQUIS' } },
   ];
   fx.candidats = [];
+  fx.inscriptions = [];
   for (const p of people) {
     const { decision, resultats, pays, ...columns } = p;
     const candidat = await insert('candidats', columns);
     if (pays) await link('candidats_pays_naissance_lnk', 'candidat_id', candidat.id, 'pays_id', pays);
     fx.candidats.push(candidat.id);
     const inscription = await insert('inscriptions', { statut: 'INSCRIT', voie_acces: 'FORMATION_CONTINUE', presence: 'PRESENT', decision, resultats_ccp: resultats, entretien_final: true });
+    fx.inscriptions.push(inscription.documentId);
     await link('inscriptions_candidat_lnk', 'inscription_id', inscription.id, 'candidat_id', candidat.id);
     await link('inscriptions_session_lnk', 'inscription_id', inscription.id, 'session_id', fx.session.id);
   }
@@ -191,5 +193,35 @@ describe("the centre's documents", () => {
     expect(pv.status).toBe(200);
     expect(pv.text()).toContain('Réussite partielle');
     expect(pv.text()).toContain(`D'Artagnan-Œillet${SUFFIX}`);
+  });
+});
+
+describe("one candidate's documents", () => {
+  test('reissue after a change of civil status: new name, original number and date, reason recorded', async () => {
+    const ivanova = `inscriptions/${fx.inscriptions[1]}`;
+    const [original] = await sql(`SELECT numero, to_char(date_delivrance, 'YYYY-MM-DD') AS date FROM documents_delivrances WHERE objet = $1`, [`inscription:${fx.inscriptions[1]}`]);
+    expect(original.numero).toMatch(/^84-\d{4}-TP-\d{6}$/);
+    expect((await download('ud.rhone', 'reediterParchemin', {}, ivanova)).status).toBe(422);
+    expect((await download('centre.lyon', 'reediterParchemin', { motif: 'x' }, ivanova)).status).toBe(403);
+    await sql(`UPDATE candidats SET nom_usage = $2 WHERE id = $1`, [fx.candidats[1], `Durand${SUFFIX}`]);
+    const r = await download('ud.rhone', 'reediterParchemin', { motif: 'Changement de nom (état civil)' }, ivanova);
+    expect(r.status).toBe(200);
+    const text = r.text().replace(/\s+/g, ' ');
+    expect(text).toContain(`nom d’usage Durand${SUFFIX}`);
+    expect(text).toContain(`N° ${original.numero}`);
+    expect(text).toContain('Réédition du');
+    const [last] = await sql(`SELECT reedition, motif FROM documents_editions WHERE numero = $1 ORDER BY id DESC LIMIT 1`, [original.numero]);
+    expect(last).toEqual({ reedition: true, motif: 'Changement de nom (état civil)' });
+    const [after] = await sql(`SELECT to_char(date_delivrance, 'YYYY-MM-DD') AS date FROM documents_delivrances WHERE numero = $1`, [original.numero]);
+    expect(after.date).toBe(original.date);
+  });
+
+  test("one candidate's convocation; nothing to reissue before a first issue", async () => {
+    const r = await download('centre.lyon', 'editerConvocation', {}, `inscriptions/${fx.inscriptions[0]}`);
+    expect(r.status).toBe(200);
+    expect(r.pages()).toBe(1);
+    const none = await download('ud.rhone', 'reediterParchemin', { motif: 'Perte' }, `inscriptions/${fx.inscriptions[2]}`);
+    expect(none.status).toBe(409);
+    expect(none.json().error.message).toMatch(/Aucun parchemin/);
   });
 });

@@ -84,7 +84,14 @@ export const MATRIX: Record<string, Grants> = {
     DREETS: [...READ, 'deverrouiller', 'editerListeJurys', 'editerProcesVerbal', ...SESSION_CERTIFICATIONS],
     AFPA: [...READ, 'expedierDte'],
   },
-  inscriptions: { ...everyone(READ), CENTRE: [...READ, 'edit'] },
+  // one candidate's documents (plugins/documents): convocation; reissue of a parchemin by the State service
+  inscriptions: {
+    ...everyone(READ),
+    CENTRE: [...READ, 'edit', 'editerConvocation'],
+    UD: [...READ, 'editerConvocation', 'reediterParchemin'],
+    NOUVELLE_CALEDONIE: [...READ, 'editerConvocation', 'reediterParchemin'],
+    DREETS: [...READ, 'reediterParchemin'],
+  },
   'membres-jury': everyone(READ),
 
   // Candidats (plugins/candidats): agents of every territorial profile record and correct candidates (the

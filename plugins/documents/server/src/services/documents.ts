@@ -210,6 +210,11 @@ export function createDocumentsService(strapi: Core.Strapi, pool: LibreOfficePoo
     async delivrance(numero: string) {
       return findDelivrance(knex(), { numero });
     },
+
+    /** The numbered document already issued for an objet (e.g. "inscription:<id>"), if any. */
+    async delivranceOf(serie: string, objet: string) {
+      return inTransaction((trx) => findDelivrance(trx, { serie, objet }));
+    },
   };
   return service;
 }

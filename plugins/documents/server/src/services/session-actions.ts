@@ -202,6 +202,73 @@ export function registerSessionActions(strapi: Core.Strapi, documents: () => Doc
   };
 
   for (const name of SESSION_DOCUMENT_ACTIONS) registry.registerAction({ resource: 'sessions', name, handler: handlers[name] });
+
+  // one candidate's documents (inscriptions/:id/…)
+  const loadInscription = async (id: number): Promise<Rec> => {
+    const inscription = (await strapi.db.query('api::inscription.inscription').findOne({
+      where: { id },
+      populate: { session: true, candidat: { populate: { communeNaissance: { populate: { departement: true } }, paysNaissance: true } } },
+    })) as Rec;
+    if (!inscription?.session?.id) throw new DocumentDataError('session', 'Cette inscription n’est rattachée à aucune session.');
+    return inscription;
+  };
+
+  registry.registerAction({
+    resource: 'inscriptions',
+    name: 'editerConvocation',
+    handler: async ({ principal, id, body }) => {
+      const format = formatOf(body);
+      const inscription = await loadInscription(id);
+      const session = await loadSession(inscription.session?.id);
+      const inscrits = await loadInscrits(session.id);
+      const rendered = await documents().edit(
+        'convocation-candidat',
+        [
+          {
+            objet: `inscription:${inscription.documentId}`,
+            facts: { nombreInscrits: inscrits.length, inscrit: inscription.statut === 'INSCRIT' },
+            input: {
+              session: sessionOf(session),
+              candidat: { ...personneOf(inscription.candidat ?? {}), adresse: { lignes: [inscription.candidat?.adresse, inscription.candidat?.complementAdresse].filter(Boolean), codePostal: inscription.candidat?.codePostal, commune: inscription.candidat?.ville } },
+              dateConvocation: session.dateDebut,
+              heureConvocation: (body as { heure?: string })?.heure ?? '08:30',
+              dateEdition: todayIso(),
+            },
+          },
+        ],
+        { actor: actorOf(principal), format },
+      );
+      return documents().fileAnswer(rendered, fileName('convocation', session));
+    },
+  });
+
+  /** Reissue after a change of civil status (or a lost original): current identity, original number and date. */
+  registry.registerAction({
+    resource: 'inscriptions',
+    name: 'reediterParchemin',
+    handler: async ({ principal, id, body }) => {
+      const format = formatOf(body);
+      const motif = text((body as { motif?: unknown })?.motif).trim();
+      if (!motif) throw new DocumentDataError('motif', 'Motif de la réédition obligatoire (ex. changement d’état civil, perte de l’original).');
+      const inscription = await loadInscription(id);
+      const session = await loadSession(inscription.session?.id);
+      const serie = session.type === 'CCS' ? 'CCS' : 'TP';
+      const templateId = serie === 'CCS' ? 'certificat-ccs' : 'parchemin';
+      const delivrance = await documents().delivranceOf(serie, `inscription:${inscription.documentId}`);
+      if (!delivrance) throw new DocumentRuleError('Aucun parchemin n’a encore été délivré pour ce résultat : rien à rééditer.', 'numero');
+      const issuer = emetteurOf(session);
+      const input = {
+        emetteur: issuer?.code ?? delivrance.emetteur,
+        lieuDelivrance: delivrance.lieuDelivrance,
+        dateJury: session.dateFin,
+        titre: sessionOf(session).titre,
+        titulaire: personneOf(inscription.candidat ?? {}),
+        ccs: { code: text(session.ccs?.code), intitule: text(session.ccs?.intitule) },
+      };
+      const reissued = await documents().reissue(delivrance.numero, templateId, input as never, { actor: actorOf(principal), motif, format });
+      return documents().fileAnswer(reissued, `${templateId}-${delivrance.numero}`);
+    },
+  });
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
