@@ -276,3 +276,29 @@ describe('workflow actions are traced under their name; a failed action leaves n
     expect(me.body.permissions.historique).toEqual(['list']);
   });
 });
+
+describe("writes made in Strapi's admin panel are traced too", () => {
+  let panel: ReturnType<typeof api>;
+  const email = `trace.${process.pid}@ceres.test`;
+
+  beforeAll(async () => {
+    // the test database has no Strapi administrator: register the first one
+    const registered = await api().post('/admin/register-admin', { firstname: 'Admin', lastname: 'Strapi', email, password: 'Ceres-Admin-2026!' });
+    expect([registered.status, registered.body?.error]).toEqual([200, undefined]);
+    panel = api(registered.body.data.token);
+  });
+
+  test('create, update and delete through the Content Manager each write one trace row', async () => {
+    const base = '/content-manager/collection-types/api::pays.pays';
+    const created = await panel.post(base, pays('99804', 'Panneau'));
+    expect(created.status).toBe(201);
+    const id = created.body.data.documentId as string;
+    expect((await panel.put(`${base}/${id}`, { nom: 'Panneau modifié' })).status).toBe(200);
+    expect((await panel.delete(`${base}/${id}`)).status).toBe(200);
+    const rows = await tracesOf(id);
+    expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
+    expect(rows[0]).toMatchObject({ user_id: null, username: `admin Strapi : ${email}`, profile: 'ADMIN_STRAPI', resource: 'pays' });
+    expect(rows[1].changes).toEqual({ nom: { before: 'Panneau', after: 'Panneau modifié' } });
+    expect(rows[2].changes.codeInsee).toEqual({ before: '99804', after: null });
+  });
+});

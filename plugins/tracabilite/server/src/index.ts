@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { Registry } from './bridge';
 import { ensureTraceTable, writeTrace } from './services/store';
 import { traceResources } from './services/resources';
+import { traceWritesOutsideBridge } from './services/outside-bridge';
 
 export { diffRecords } from './domain/diff';
 export { TRACE_TABLE } from './services/store';
@@ -23,6 +24,8 @@ export default {
     const registry = strapi.plugin('ra').service('registry') as Registry;
     for (const resource of traceResources(strapi)) registry.register(resource);
     registry.onWrite(async (event) => writeTrace(await connection(strapi), event));
+    // Strapi's admin panel writes the same content types: traced as well
+    traceWritesOutsideBridge(strapi, () => connection(strapi));
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureTraceTable(strapi.db.connection as unknown as Knex);
