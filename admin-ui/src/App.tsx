@@ -10,6 +10,8 @@ import agrements from './agrements';
 import autorisationsTemporaires from './autorisations-temporaires';
 import controles from './controles';
 import traces from './traces';
+import extractions from './extractions';
+import statistiques from './statistiques';
 import jures, { periodesExperience } from './jures';
 import habilitations from './habilitations';
 import candidats from './candidats';
@@ -44,5 +46,8 @@ export const App = () => (
     <Resource name="habilitations" {...habilitations} />
     <Resource name="periodes-experience" {...periodesExperience} />
     <Resource name="traces" {...traces} />
+    <Resource name="statistiques" {...statistiques} />
+    <Resource name="statistiques-sessions" />
+    <Resource name="extractions" {...extractions} />
   </Admin>
 );
