@@ -149,6 +149,9 @@ const ceres = {
       },
     },
     traces: { name: 'Trace |||| Traces' },
+    statistiques: { name: 'Statistiques |||| Statistiques' },
+    'statistiques-sessions': { name: 'Sessions par état |||| Sessions par état' },
+    extractions: { name: 'Extraction hebdomadaire |||| Extractions hebdomadaires' },
     centres: {
       name: 'Centre |||| Centres',
       fields: {
