@@ -135,6 +135,23 @@ describe('the record', () => {
   });
 });
 
+describe('birth commune chosen in the referential', () => {
+  test('code and label are copied when chosen, replaced when another commune is chosen, then frozen', async () => {
+    const communes = (await admin.get('/api/ra/communes?range=[0,1]&sort=["codeInsee","ASC"]')).body as { id: string; codeInsee: string; nom: string }[];
+    expect(communes).toHaveLength(2);
+    const [a, b] = communes;
+    const created = await rhone.post('/api/ra/candidats', identite({ nomNaissance: 'Zzcommune', communeNaissanceCode: null, communeNaissanceLibelle: null, communeNaissance: a.id }));
+    expect({ status: created.status, body: created.body }).toMatchObject({ status: 201, body: { communeNaissance: a.id, communeNaissanceCode: a.codeInsee, communeNaissanceLibelle: a.nom } });
+    // the edit form sends the whole record back, former code and label included
+    const edited = await rhone.put(`/api/ra/candidats/${created.body.id}`, { ...created.body, communeNaissance: b.id });
+    expect({ status: edited.status, body: edited.body }).toMatchObject({ status: 200, body: { communeNaissance: b.id, communeNaissanceCode: b.codeInsee, communeNaissanceLibelle: b.nom } });
+    // a code that is not the chosen commune's is refused
+    const wrong = await rhone.put(`/api/ra/candidats/${created.body.id}`, { communeNaissanceCode: a.codeInsee });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.field).toBe('communeNaissanceCode');
+  });
+});
+
 describe('scope', () => {
   test('UD by residence, DREETS by région, national profiles all', async () => {
     expect((await rhone.get(`/api/ra/candidats/${candidatRhone}`)).status).toBe(200);
@@ -341,5 +358,21 @@ describe('path history and registrations (rows as the sessions workflow writes t
     expect((await centreParis.get(`/api/ra/candidats/${created.body.id}`)).status).toBe(404);
     const parcours = await centreLyon.get(`/api/ra/parcours/${created.body.id}`);
     expect(parcours.status).toBe(200);
+  });
+});
+
+describe('demo data (seed/demo-candidats.ts)', () => {
+  test('capitalisation across two versions of DWWM through the referential correspondences', async () => {
+    const found = await admin.get(`/api/ra/candidats?filter=${encodeURIComponent(JSON.stringify({ q: 'martin dupont', dateNaissance: '1984-02-29' }))}`);
+    expect(found.body).toHaveLength(1);
+    expect(found.body[0]).toMatchObject({ communeNaissanceLibelle: 'Saint-Denis', communeNaissanceDepartement: '93', departementResidence: '69' });
+    const parcours = await admin.get(`/api/ra/parcours/${found.body[0].id}`);
+    const bilans = Object.fromEntries(parcours.body.titres.map((t: { titreLibelle: string }) => [t.titreLibelle.replace(/^.*\(TP-01280, (\d+)\)$/, '$1'), t]));
+    // 2018 version: one CCP by exam, the other failed → partial success
+    expect(bilans['2018']).toMatchObject({ titreObtenu: null, livretDeCertification: true });
+    // 2023 version: CCP 1 by correspondence with the 2018 CCP 1, CCP 2 by exam → title by capitalisation
+    expect(bilans['2023'].titreObtenu).toEqual({ date: '2024-05-24', mode: 'CAPITALISATION' });
+    expect(bilans['2023'].ccps[0].detenu).toMatchObject({ mode: 'CORRESPONDANCE', date: '2021-06-18' });
+    expect(bilans['2023'].ccps[0].viaLibelle).toMatch(/^CP-01280-18-1 — /);
   });
 });

@@ -53,7 +53,16 @@ export const MODES_OBTENTION: Record<string, string> = {
 /** JJ/MM/AAAA from AAAA-MM-JJ, without time-zone shifts. */
 export const dateFr = (iso?: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '');
 
-export const prenomsTexte = (prenoms: unknown) => (Array.isArray(prenoms) ? prenoms.join(' ') : '');
+export const prenomsTexte = (prenoms: unknown): string => {
+  if (typeof prenoms === 'string' && prenoms.startsWith('[')) {
+    try {
+      return prenomsTexte(JSON.parse(prenoms));
+    } catch {
+      return prenoms;
+    }
+  }
+  return Array.isArray(prenoms) ? prenoms.join(' ') : typeof prenoms === 'string' ? prenoms : '';
+};
 
 /** "Lyon (69)" for a French birth commune as stored (label at birth), "Kiev, ZZRSS" abroad. */
 export const lieuNaissance = (record: { communeNaissanceLibelle?: string | null; communeNaissanceDepartement?: string | null; villeNaissanceEtranger?: string | null }, pays?: string | null) =>

@@ -6,11 +6,13 @@ import type { Core } from '@strapi/strapi';
 import { seedDemoUsers } from './demo-users';
 import { seedDemoOrganisations } from './demo-organisations';
 import { seedReferentielsInStrapi } from './referentiels';
+import { seedDemoCandidats } from './demo-candidats';
 
 export async function seed(strapi: Core.Strapi) {
   const started = Date.now();
   await seedReferentielsInStrapi(strapi);
   await seedDemoOrganisations(strapi); // before the users: the centre users are linked to their centres
   await seedDemoUsers(strapi);
+  await seedDemoCandidats(strapi);
   strapi.log.info(`CERES : données initialisées en ${Date.now() - started} ms`);
 }

@@ -8,8 +8,20 @@ import type { Core } from '@strapi/strapi';
 import type { Principal, ValidationContext } from '@ceres/plugin-bridge';
 import { departementDeCommune, departementDuCodePostal, verifierIdentite, type FieldError, type PaysInfo } from '../domain/identite';
 import { aujourdhui } from '../bridge';
-import { UID } from './db';
+import { createDb, UID } from './db';
 import type { HomonymesService } from './homonymes';
+
+/** The ordered first names of a record (a JSON column may come back as its text). */
+function prenomsDe(value: unknown): string[] {
+  if (typeof value === 'string') {
+    try {
+      return prenomsDe(JSON.parse(value));
+    } catch {
+      return [];
+    }
+  }
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
+}
 
 export function createCandidats(strapi: Core.Strapi, homonymes: () => HomonymesService) {
   async function commune(documentId: string) {
@@ -23,6 +35,8 @@ export function createCandidats(strapi: Core.Strapi, homonymes: () => HomonymesS
   return {
     async verifier(record: Record<string, unknown>, context: ValidationContext): Promise<FieldError[]> {
       const errors: FieldError[] = [];
+      // the record before the change may carry the JSON column as text
+      if (typeof record.prenoms === 'string' && context.previous?.prenoms === record.prenoms) record = { ...record, prenoms: prenomsDe(record.prenoms) };
       if (context.mode === 'create' && record.confirmationNouvellePersonne !== true) {
         errors.push({
           field: 'confirmationNouvellePersonne',
@@ -48,18 +62,20 @@ export function createCandidats(strapi: Core.Strapi, homonymes: () => HomonymesS
     async deriver(action: 'create' | 'update', data: Record<string, unknown>, documentId?: string) {
       if ('codePostal' in data) data.departementResidence = departementDuCodePostal(data.codePostal as string | null);
       if (typeof data.communeNaissance === 'string' && data.communeNaissance) {
-        const previous = documentId
+        const stored = documentId
           ? ((await strapi.db.query(UID.candidat as never).findOne({ where: { documentId }, populate: { communeNaissance: { select: ['documentId'] } } })) as {
               communeNaissance: { documentId: string } | null;
-              communeNaissanceCode: string | null;
             } | null)
           : null;
-        // the label is frozen as chosen: only a newly chosen commune rewrites it
-        if (!previous || previous.communeNaissance?.documentId !== data.communeNaissance || !previous.communeNaissanceCode) {
+        // a commune chosen anew gives its code and label (the edit form sends back the former ones); the
+        // label is then frozen: a later renaming in the referential does not rewrite a birth place
+        if (stored?.communeNaissance?.documentId !== data.communeNaissance) {
           const c = await commune(data.communeNaissance);
           if (c) {
-            if (!data.communeNaissanceCode) data.communeNaissanceCode = c.codeInsee;
-            if (!data.communeNaissanceLibelle || data.communeNaissanceCode === c.codeInsee) data.communeNaissanceLibelle = data.communeNaissanceLibelle || c.nom;
+            // the agent may type the name as it was at birth for that very code (commune since renamed)
+            const libelleSaisi = data.communeNaissanceCode === c.codeInsee && typeof data.communeNaissanceLibelle === 'string' && data.communeNaissanceLibelle ? data.communeNaissanceLibelle : null;
+            data.communeNaissanceCode = c.codeInsee;
+            data.communeNaissanceLibelle = libelleSaisi ?? c.nom;
           }
         }
       }
@@ -88,25 +104,27 @@ export function createCandidats(strapi: Core.Strapi, homonymes: () => HomonymesS
           {
             nomNaissance: String(after.nomNaissance ?? ''),
             nomUsage: (after.nomUsage as string) ?? null,
-            prenoms: Array.isArray(after.prenoms) ? (after.prenoms as string[]) : [],
+            prenoms: prenomsDe(after.prenoms),
             dateNaissance: String(after.dateNaissance ?? ''),
           },
           { ...principal, territory: { kind: 'national' } },
           documentId,
         )
         .catch(() => []);
-      await strapi.db.query(UID.candidat as never).update({
-        where: { documentId },
-        data: {
-          controleHomonymie: {
+      // written beside the creation, in its transaction, without touching updatedAt: the record the agent
+      // just received stays the current version (the optimistic check on the next save)
+      const knex = await createDb(strapi).connection();
+      await knex(createDb(strapi).table(UID.candidat))
+        .where('document_id', documentId)
+        .update({
+          controle_homonymie: JSON.stringify({
             decision: 'NOUVELLE_PERSONNE_CONFIRMEE',
             confirmePar: principal.username,
             profil: principal.profile,
             le: new Date().toISOString(),
             homonymesSignales: correspondances.map((c) => ({ id: c.id, niveau: c.niveau, raisons: c.raisons })),
-          },
-        } as never,
-      });
+          }),
+        });
     },
   };
 }
