@@ -189,41 +189,62 @@ export function createRepository(strapi: Core.Strapi) {
     return ['eq', 'in', 'neq', 'null'];
   }
 
-  function toRecord(resource: ResourceDefinition, row: Row): RaRecord {
+  /**
+   * The columns of a page: every readable scalar under its attribute name, and each returned relation as
+   * documentId(s) through a correlated sub-select — one SQL query for a whole page, relations included.
+   */
+  function pageColumns(resource: ResourceDefinition, alias: string): Knex.Raw[] {
     const attributes = contentTypeAttributes(resource);
+    const metaAttributes = meta(resource).attributes;
     const hidden = new Set(resource.hidden ?? []);
-    const record: RaRecord = { id: row.documentId };
-    for (const [name, value] of Object.entries(row)) {
-      if (name === 'id' || name === 'documentId' || hidden.has(name)) continue;
-      const attribute = attributes[name];
-      if (attribute?.private || name === 'publishedAt' || name === 'locale') continue;
-      if (attribute?.type === 'relation') {
-        record[name] = Array.isArray(value) ? value.map((v: Row) => v.documentId) : (value as Row | null)?.documentId ?? null;
-      } else if (attribute || name === 'createdAt' || name === 'updatedAt') {
-        record[name] = value;
-      }
+    const db = knex();
+    const columns: Knex.Raw[] = [db.raw('??.id AS "__id"', [alias]), db.raw('??.document_id AS "id"', [alias])];
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (attribute.private || hidden.has(name) || attribute.type === 'relation') continue;
+      const columnName = metaAttributes[name]?.columnName;
+      if (columnName) columns.push(db.raw('??.?? AS ??', [alias, columnName, name]));
     }
-    return record;
+    columns.push(db.raw('??.created_at AS "createdAt"', [alias]), db.raw('??.updated_at AS "updatedAt"', [alias]));
+    for (const name of relationsOf(resource)) {
+      const attribute = metaAttributes[name];
+      const joinTable = attribute?.joinTable;
+      if (!joinTable || !attribute.target) continue;
+      const targetTable = (strapi.db.metadata.get(attribute.target as never) as unknown as { tableName: string }).tableName;
+      const related = `SELECT t.document_id FROM ?? l JOIN ?? t ON t.id = l.?? WHERE l.?? = ??.id`;
+      const bindings = [joinTable.name, targetTable, joinTable.inverseJoinColumn.name, joinTable.joinColumn.name, alias];
+      columns.push(
+        isToManyRelation(attributes[name] ?? { type: 'relation' })
+          ? db.raw(`ARRAY(${related} ORDER BY l.id) AS ??`, [...bindings, name])
+          : db.raw(`(${related} LIMIT 1) AS ??`, [...bindings, name]),
+      );
+    }
+    return columns;
   }
 
-  function populateSpec(resource: ResourceDefinition) {
-    return Object.fromEntries(relationsOf(resource).map((name) => [name, { select: ['id', 'documentId'] }]));
+  /** Strapi's pg connection returns json as text and numerics as strings: give them their attribute's type */
+  function toRecord(resource: ResourceDefinition, row: Record<string, unknown>): RaRecord {
+    const { __id: _numericId, ...record } = row;
+    for (const [name, attribute] of Object.entries(contentTypeAttributes(resource))) {
+      const value = record[name];
+      if (value === null || value === undefined) continue;
+      if (attribute.type === 'json' && typeof value === 'string') record[name] = JSON.parse(value);
+      else if ((attribute.type === 'decimal' || attribute.type === 'float') && typeof value === 'string') record[name] = Number(value);
+      else if (attribute.type === 'biginteger' && typeof value !== 'string') record[name] = String(value);
+    }
+    return record as RaRecord;
   }
 
-  async function rowsByIds(resource: ResourceDefinition, ids: number[]): Promise<Row[]> {
+  async function recordsByIds(resource: ResourceDefinition, ids: number[]): Promise<RaRecord[]> {
     if (!ids.length) return [];
-    const rows = (await strapi.db.query(resource.uid as never).findMany({
-      where: { id: { $in: ids } },
-      populate: populateSpec(resource),
-    })) as Row[];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id)).filter((row): row is Row => Boolean(row));
+    const { tableName } = meta(resource);
+    const rows = (await (await connection())(tableName).select(pageColumns(resource, tableName)).whereIn('id', ids)) as Record<string, unknown>[];
+    const byId = new Map(rows.map((row) => [row.__id as number, row]));
+    return ids.map((id) => byId.get(id)).filter((row): row is Record<string, unknown> => Boolean(row)).map((row) => toRecord(resource, row));
   }
 
   return {
     meta,
     contentTypeAttributes,
-    toRecord,
 
     async list(resource: ResourceDefinition, query: ListQuery, territory: Territory) {
       const { tableName } = meta(resource);
@@ -231,17 +252,17 @@ export function createRepository(strapi: Core.Strapi) {
       applyTerritory(base, resource, territory);
       applyFilter(base, resource, query.filter);
       const sortColumn = column(resource, query.sort.field);
-      const [totalRow, idRows] = await Promise.all([
+      // count and page in parallel: two statements, the page carrying its relations
+      const [totalRow, rows] = await Promise.all([
         base.clone().count<{ count: string }[]>({ count: '*' }),
         base
           .clone()
-          .select('id')
-          .orderBy([{ column: sortColumn, order: query.sort.order.toLowerCase() as 'asc' | 'desc', nulls: 'last' }, { column: 'id', order: 'asc' }])
+          .select(pageColumns(resource, tableName))
+          .orderBy([{ column: `${tableName}.${sortColumn}`, order: query.sort.order.toLowerCase() as 'asc' | 'desc', nulls: 'last' }, { column: `${tableName}.id`, order: 'asc' }])
           .offset(query.range.start)
           .limit(query.range.end - query.range.start + 1),
       ]);
-      const rows = await rowsByIds(resource, (idRows as { id: number }[]).map((r) => r.id));
-      return { total: Number(totalRow[0].count), records: rows.map((row) => toRecord(resource, row)) };
+      return { total: Number(totalRow[0].count), records: (rows as Record<string, unknown>[]).map((row) => toRecord(resource, row)) };
     },
 
     /** the numeric id of a record the territory reaches, or a 404 */
@@ -256,9 +277,9 @@ export function createRepository(strapi: Core.Strapi) {
     },
 
     async findOne(resource: ResourceDefinition, id: number): Promise<RaRecord> {
-      const [row] = await rowsByIds(resource, [id]);
-      if (!row) throw notFound(`${capitalize(resource.label)} introuvable.`);
-      return toRecord(resource, row);
+      const [record] = await recordsByIds(resource, [id]);
+      if (!record) throw notFound(`${capitalize(resource.label)} introuvable.`);
+      return record;
     },
 
     /**
