@@ -93,11 +93,11 @@ describe('the UD grants habilitations', () => {
   test('accorder creates an ACTIVE habilitation up to the title end of validity, with its history', async () => {
     const response = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreA, motif: 'Dossier complet' });
     expect(response.status).toBe(200);
+    habilitation = response.body.id;
     expect(response.body).toMatchObject({ jure, titre: titreA, ccs: null, statut: 'ACTIVE', dateDebut: today(), dateFin: inYears(4), departement: dep69 });
     expect(response.body.historique).toHaveLength(1);
     expect(response.body.historique[0]).toMatchObject({ action: 'accorder', de: null, vers: 'ACTIVE', par: 'ud.rhone (UD)', motif: 'Dossier complet' });
     expect(response.body.ancienneteRetenue).toMatch(/d'expérience au .*en activité dans le métier/);
-    habilitation = response.body.id;
   });
 
   test('a second active habilitation on the same title is refused', async () => {
@@ -250,5 +250,20 @@ describe('profiles', () => {
     const dep75 = (await admin.get('/api/ra/departements?filter={"code":"75"}')).body[0].id;
     const response = await rhone.post('/api/ra/jures', { nom: 'Zzjuré', prenom: 'Parisien', metier: 'Cuisinier', departement: dep75 });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('demo data (seed/demo-jurys.ts)', () => {
+  test('ud.rhone manages the Rhône demo jurors; centre.lyon sees the active habilitations on its title, not the suspended one', async () => {
+    const jures = await rhone.get(`/api/ra/jures?filter=${encodeURIComponent(JSON.stringify({ q: 'benali' }))}`);
+    expect(jures.body.map((j: { email: string }) => j.email)).toEqual(['karim.benali@jure.demo']);
+    const benali = jures.body[0].id;
+    const siennes = await rhone.get(`/api/ra/habilitations?filter=${encodeURIComponent(JSON.stringify({ jure: benali }))}&sort=["statut","ASC"]`);
+    expect(siennes.body.map((h: { statut: string }) => h.statut)).toEqual(['ACTIVE', 'SUSPENDUE']);
+    const vues = await centre.get(`/api/ra/habilitations?filter=${encodeURIComponent(JSON.stringify({ jure: benali }))}`);
+    expect(vues.body.map((h: { statut: string }) => h.statut)).toEqual(['ACTIVE']);
+    // the Paris juror is not the Rhône UD's
+    expect((await rhone.get(`/api/ra/jures?filter=${encodeURIComponent(JSON.stringify({ q: 'rousseau' }))}`)).body).toEqual([]);
+    expect((await paris.get(`/api/ra/jures?filter=${encodeURIComponent(JSON.stringify({ q: 'rousseau l hote' }))}`)).body).toHaveLength(1);
   });
 });

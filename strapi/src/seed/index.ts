@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { seedDemoUsers } from './demo-users';
+import { seedDemoJurys } from './demo-jurys';
 import { seedDemoOrganisations } from './demo-organisations';
 import { seedReferentielsInStrapi } from './referentiels';
 import { seedDemoCandidats } from './demo-candidats';
@@ -13,6 +14,7 @@ export async function seed(strapi: Core.Strapi) {
   await seedReferentielsInStrapi(strapi);
   await seedDemoOrganisations(strapi); // before the users: the centre users are linked to their centres
   await seedDemoUsers(strapi);
+  await seedDemoJurys(strapi); // after the organisations: habilitations on the demo centres' titles
   await seedDemoCandidats(strapi);
   strapi.log.info(`CERES : données initialisées en ${Date.now() - started} ms`);
 }
