@@ -141,7 +141,7 @@ function machineFacts(postgresVersion: string) {
   };
 }
 
-function scenarios(candidatSearch: string, sessionId: string | undefined, centreIds: number[]): Scenario[] {
+function scenarios(candidatSearch: string, sessionId: string | undefined, centreIds: number[], homonyme?: { nom: string; prenom: string; date: string }): Scenario[] {
   const candidatExpression = searchExpression(['nom_naissance', 'nom_usage', 'prenoms', 'email']);
   const tokens = searchTokens(candidatSearch);
   const where = tokens.map((_, i) => `${candidatExpression} LIKE $${i + 1}`).join(' AND ');
@@ -182,6 +182,26 @@ function scenarios(candidatSearch: string, sessionId: string | undefined, centre
       stock: `/api/sessions-examen?filters[statut][$eq]=CLOTUREE&sort=dateDebut:desc&pagination[pageSize]=25`,
     },
   ];
+  if (homonyme) {
+    // contrôle d'homonymie (plugins/candidats): national search, a typo in the name, the matcher in Node
+    const nom = `${homonyme.nom}e`;
+    list.push({
+      name: "Contrôle d'homonymie (nom avec une faute, prénom, date de naissance)",
+      user: 'admin',
+      bridge: `/api/ra/homonymes?filter=${q({ nomNaissance: nom, prenoms: [homonyme.prenom], dateNaissance: homonyme.date })}`,
+      sql: (pool) =>
+        pool.query(
+          `SELECT id, nom_naissance, nom_usage, prenoms, date_naissance FROM candidats
+            WHERE date_naissance = $1::date
+               OR ((ceres_norm(nom_naissance) % ceres_norm($2) OR ceres_norm(coalesce(nom_usage, '')) % ceres_norm($2))
+                   AND (date_naissance BETWEEN date_trunc('year', $1::date) AND date_trunc('year', $1::date) + interval '1 year' - interval '1 day'
+                        OR to_char(date_naissance, 'MM-DD') = to_char($1::date, 'MM-DD')))
+            LIMIT 2000`,
+          [homonyme.date, nom],
+        ),
+      note: 'Le SQL seul ne compte pas la comparaison fine (accents, faute de frappe, prénoms inversés…) faite ensuite sur les lignes retenues.',
+    });
+  }
   if (sessionId) {
     list.push({
       name: "Page d'une session",
@@ -285,7 +305,7 @@ async function main() {
     const postgresVersion = (await client.query('SHOW server_version')).rows[0].server_version as string;
     const sessionId = (await client.query(`SELECT document_id FROM sessions ORDER BY id LIMIT 1 OFFSET 17`)).rows[0]?.document_id as string | undefined;
     const centreIds = (await client.query(`SELECT c.id FROM up_users u JOIN up_users_centres_lnk l ON l.user_id = u.id JOIN centres c ON c.id = l.centre_id WHERE u.username = 'centre.lyon'`).catch(() => ({ rows: [] }))).rows.map((r) => r.id as number);
-    const frequent = (await client.query(`SELECT nom_naissance AS nom, prenoms->>0 AS prenom FROM candidats WHERE id = 1000`)).rows[0];
+    const frequent = (await client.query(`SELECT nom_naissance AS nom, prenoms->>0 AS prenom, date_naissance::text AS date FROM candidats WHERE id = 1000`)).rows[0];
     await client.end();
 
     const tokens = { admin: await login(server.baseUrl, 'admin.national'), centre: await login(server.baseUrl, 'centre.lyon') };
@@ -295,7 +315,7 @@ async function main() {
     const search = `${(frequent?.nom ?? 'Martin').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()} ${(frequent?.prenom ?? 'Jean').normalize('NFD').replace(/[\u0300-\u036f]/g, '')}`;
 
     const results: ScenarioResult[] = [];
-    for (const scenario of scenarios(search, sessionId, centreIds)) {
+    for (const scenario of scenarios(search, sessionId, centreIds, frequent?.date ? { nom: frequent.nom, prenom: frequent.prenom, date: frequent.date } : undefined)) {
       const token = tokens[scenario.user];
       if (!token) {
         log(`${scenario.name} : utilisateur ${scenario.user} absent, non mesuré`);
