@@ -134,6 +134,8 @@ export const ExtractionsList = () => (
     }
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={25}
+    // the toolbar ("Lancer maintenant") must show even before the first run
+    empty={false}
     // runs in progress finish on the server: keep the list up to date
     queryOptions={{ refetchInterval: 5000 }}
   >
