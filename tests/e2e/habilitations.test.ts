@@ -66,6 +66,12 @@ test('the centre sees the habilitated juror, without any action button (v1.7)', 
   await page.goto(page.url().replace(/#.*$/, '#/habilitations'));
   await page.getByRole('cell', { name: 'ZZBROWSER Camille' }).first().waitFor({ timeout: 20_000 });
   await page.getByRole('cell', { name: '04 78 00 00 01' }).first().waitFor();
+  // CSV export of the list, with the jurors' contact details
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByRole('button', { name: 'Exporter (CSV)' }).click()]);
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('\ufeffNom;Prénom;Téléphone;Courriel;Adresse;Code postal;Commune;Métier;Employeur;Titre;CCS;Début habilitation;Fin habilitation;Statut;Département de délivrance');
+  expect(csv).toMatch(/\r\nZzbrowser;Camille;04 78 00 00 01;;3 quai Perrache;69002;;Électricien;;[^;]+;;\d{2}\/\d{2}\/\d{4};\d{2}\/\d{2}\/\d{4};Active;69(\r\n|$)/);
   await openHabilitation(page);
   // give the page the time it gives the UD to show its buttons, then check none came
   await page.getByText('Historique des changements').waitFor();
