@@ -6,7 +6,7 @@
  * Targets (issue #8): single warm PDF ≤ 100 ms; 200 parchemins as one PDF ≤ 1.5 s.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareParchemin } from '../plugins/documents/server/src/domain/models';
@@ -21,6 +21,24 @@ const BATCH_SIZE = 200;
 const identities = Object.values(F.IDENTITES);
 const inputs = Array.from({ length: BATCH_SIZE }, (_, i) => F.parchemin(identities[i % identities.length], `84-2026-TP-${String(i + 1).padStart(6, '0')}`));
 
+/** CPU time (ms) used so far by this process and its children (LibreOffice, carbone's python): load-independent cost. */
+function cpuMs(): number {
+  const tick = 10; // Linux USER_HZ = 100
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === process.pid) total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      /* gone */
+    }
+  }
+  const own = process.cpuUsage();
+  return total + (own.user + own.system) / 1000;
+}
+
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -29,10 +47,14 @@ function stats(samples: number[]) {
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
-async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+const cpu: Record<string, number[]> = {};
+async function time<T>(work: () => Promise<T>, cpuLabel?: string): Promise<[number, T]> {
+  const cpuBefore = cpuLabel ? cpuMs() : 0;
   const started = process.hrtime.bigint();
   const result = await work();
-  return [Number(process.hrtime.bigint() - started) / 1e6, result];
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (cpuLabel) (cpu[cpuLabel] ??= []).push(cpuMs() - cpuBefore);
+  return [elapsed, result];
 }
 
 async function main() {
@@ -59,17 +81,17 @@ async function main() {
   const ceresSingle: number[] = [];
   const bareSingle: number[] = [];
   for (let i = 0; i < SINGLE_RUNS; i++) {
-    ceresSingle.push((await time(() => renderDocuments(pool, 'parchemin', [single])))[0]);
-    bareSingle.push((await time(() => bare(singlePages)))[0]);
+    ceresSingle.push((await time(() => renderDocuments(pool, 'parchemin', [single]), 'ceresSingle'))[0]);
+    bareSingle.push((await time(() => bare(singlePages), 'bareSingle'))[0]);
   }
 
   const ceresBatch: number[] = [];
   const bareBatch: number[] = [];
   let pages = 0;
   for (let i = 0; i < BATCH_RUNS; i++) {
-    const [t, rendered] = await time(() => renderDocuments(pool, 'parchemin', inputs));
+    const [t, rendered] = await time(() => renderDocuments(pool, 'parchemin', inputs), 'ceresBatch');
     ceresBatch.push(t);
-    bareBatch.push((await time(() => bare(batchPages)))[0]);
+    bareBatch.push((await time(() => bare(batchPages), 'bareBatch'))[0]);
     if (i === 0) {
       const out = path.join(work, 'batch.pdf');
       writeFileSync(out, rendered.buffer);
@@ -86,14 +108,14 @@ async function main() {
   const b1 = stats(bareSingle);
   const s2 = stats(ceresBatch);
   const b2 = stats(bareBatch);
-  const cpu = os.cpus()[0]?.model ?? 'inconnu';
+  const cpuModel = os.cpus()[0]?.model ?? 'inconnu';
   const libreoffice = execFileSync('/usr/lib/libreoffice/program/soffice.bin', ['--version']).toString().trim();
   const verdict = (value: number, target: number) => (value <= target ? `**atteint** (≤ ${target} ms)` : `**non atteint** (cible ${target} ms)`);
   const row = (label: string, s: ReturnType<typeof stats>) => `| ${label} | ${s.n} | ${ms(s.min)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(s.mean)} |`;
 
   const report = `# Benchmark — documents (carbone + LibreOffice)
 
-Run: ${new Date().toISOString()} — \`npx tsx bench/documents.ts\` — ${os.cpus().length} cœurs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB,
+Run: ${new Date().toISOString()} — \`npx tsx bench/documents.ts\` — ${os.cpus().length} cœurs (${cpuModel}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB,
 Node ${process.versions.node}, carbone 3.8.2, ${libreoffice}; pool de ${pool.factories} processus LibreOffice.
 Charge de la machine pendant la mesure (load average 1 min au début / à la fin) : ${loadStart.toFixed(1)} / ${os.loadavg()[0].toFixed(1)}.
 Template: \`templates/parchemin.fodt\` (A4 paysage). CERES = préparation des données (contrôles, formats, nettoyage)
@@ -119,6 +141,19 @@ ${row('CERES (renderDocuments, 200 entrées)', s2)}
 ${row('référence carbone nu (200 pages)', b2)}
 
 PDF produit : ${pages} pages. Cible ≤ 1 500 ms : p50 CERES ${ms(s2.p50)} → ${verdict(s2.p50, 1500)} ; surcoût CERES (p50) ${ms(s2.p50 - b2.p50)}.
+
+## Temps CPU consommé (indépendant de la charge de la machine)
+
+Somme du temps CPU de Node et des processus fils (LibreOffice, python de carbone) pendant chaque exécution, médiane :
+une conversion est séquentielle dans un processus LibreOffice, ce temps est donc ce que durerait l'exécution sur un
+cœur libre.
+
+| mesure | CERES | référence carbone nu |
+|---|---|---|
+| un parchemin | ${ms(stats(cpu.ceresSingle).p50)} | ${ms(stats(cpu.bareSingle).p50)} |
+| 200 parchemins, un PDF | ${ms(stats(cpu.ceresBatch).p50)} | ${ms(stats(cpu.bareBatch).p50)} |
+
+Cibles sur ce temps CPU : un parchemin ${verdict(stats(cpu.ceresSingle).p50, 100)} ; 200 parchemins ${verdict(stats(cpu.ceresBatch).p50, 1500)}.
 
 ## Débit en documents séparés
 
