@@ -69,7 +69,7 @@ afterAll(async () => {
   await sql(`DELETE FROM habilitations WHERE id IN (SELECT habilitation_id FROM habilitations_jure_lnk l JOIN jures j ON j.id = l.jure_id WHERE j.document_id = ANY($1))`, [jures]);
   await sql(`DELETE FROM periodes_experience WHERE id IN (SELECT periode_experience_id FROM periodes_experience_jure_lnk l JOIN jures j ON j.id = l.jure_id WHERE j.document_id = ANY($1))`, [jures]);
   await sql(`DELETE FROM jures WHERE document_id = ANY($1)`, [jures]);
-  await sql(`DELETE FROM titres WHERE code IN ('TP-99801', 'TP-99802')`);
+  await sql(`DELETE FROM titres WHERE code IN ('TP-99801', 'TP-99802', 'TP-99803')`);
 }, 60_000);
 
 describe('the UD grants habilitations', () => {
@@ -168,6 +168,23 @@ describe('the UD grants habilitations', () => {
     expect(ancienne.body.historique.at(-1)).toMatchObject({ action: 'renouveler', vers: 'CLOSE', lien: renouvelee.body.id });
     const rows = await sql(`SELECT h.statut FROM habilitations h JOIN habilitations_titre_lnk l ON l.habilitation_id = h.id JOIN titres t ON t.id = l.titre_id WHERE t.code = 'TP-99801' AND h.statut = 'ACTIVE'`);
     expect(rows).toEqual([]);
+  });
+});
+
+describe('an ACTIVE habilitation on a title closed since (before the nightly sweep)', () => {
+  test('its observations can still be edited, it can be closed, and reactivating nothing is offered', async () => {
+    const titreC = await creerTitre('TP-99803');
+    const jure = await creerJure('Zzjuré Clôture', [['2000-01-01', null]]);
+    const granted = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre: titreC });
+    expect(granted.status).toBe(200);
+    expect((await admin.put(`/api/ra/titres/${titreC}`, { statut: 'CLOTURE' })).status).toBe(200);
+    const observations = await rhone.put(`/api/ra/habilitations/${granted.body.id}`, { observations: 'Titre clôturé, à clore' });
+    expect(observations.status).toBe(200);
+    expect((await rhone.post(`/api/ra/habilitations/${granted.body.id}/etat`, {})).body).toMatchObject({ statut: 'ACTIVE', cibleClose: true, successeur: null, actions: ['clore'] });
+    expect((await rhone.post(`/api/ra/habilitations/${granted.body.id}/suspendre`, { motif: 'x' })).status).toBe(409);
+    const close = await rhone.post(`/api/ra/habilitations/${granted.body.id}/clore`, { motif: 'Titre clôturé' });
+    expect(close.status).toBe(200);
+    expect(close.body.statut).toBe('CLOSE');
   });
 });
 

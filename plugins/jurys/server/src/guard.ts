@@ -45,7 +45,10 @@ export function registerGuard(strapi: Core.Strapi, workflow: () => Workflow) {
       if (titreId === undefined) titreId = current?.titre?.id ?? null;
       if (ccsId === undefined) ccsId = current?.ccs?.id ?? null;
     }
-    if ((statut ?? 'ACTIVE') === 'ACTIVE') {
+    // an update that neither makes the habilitation ACTIVE nor changes its target is not concerned (observations,
+    // history…): an ACTIVE one on a title closed since is left to the sweep, and may still be closed or renewed
+    const concerned = context.action === 'create' || data.statut === 'ACTIVE' || data.titre !== undefined || data.ccs !== undefined;
+    if (concerned && (statut ?? 'ACTIVE') === 'ACTIVE') {
       const today = aujourdhui();
       const cible = await workflow().chargerCible({ titreId, ccsId }, today);
       if (!cible) throw unprocessable('Une habilitation vise un titre ou un CCS : indiquez-le.', 'titre');
