@@ -6,11 +6,15 @@
  * spreadsheet would (BOM, ';', JJ/MM/AAAA, decimal comma); figures and each profile's scope are checked.
  */
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { api, baseUrl, login } from '../support/http';
 import { sql } from '../support/db';
 import { DEMO_SIRETS } from '../../strapi/src/seed/demo-users';
 
 const PREFIX = 'RPT-';
+/** the plugin's default folder (EXTRACTIONS_DIR is not set for the test server) */
+const EXTRACTIONS_DIR = path.resolve(__dirname, '..', '..', '.data', 'extractions');
 const TITRE_A = 'TP-99901';
 const TITRE_B = 'TP-99902';
 const docId = () => randomBytes(12).toString('hex').slice(0, 24);
@@ -26,7 +30,9 @@ async function cleanup() {
   await sql(`DELETE FROM sessions WHERE numero LIKE '${PREFIX}%'`);
   await sql(`DELETE FROM candidats WHERE nom_naissance LIKE 'REPORTING%'`);
   await sql(`DELETE FROM titres WHERE code IN ($1, $2)`, [TITRE_A, TITRE_B]);
-  await sql(`DELETE FROM extractions WHERE semaine_debut IN ('2019-06-10', '2019-06-03') OR perimetre LIKE 'inconnu%'`);
+  // the runs' files too (the database is thrown away after the run, the folder is not)
+  const runs = await sql<{ document_id: string }>(`DELETE FROM extractions WHERE semaine_debut IN ('2019-06-10', '2019-06-03') OR perimetre LIKE 'inconnu%' RETURNING document_id`);
+  for (const run of runs) await rm(path.join(EXTRACTIONS_DIR, run.document_id), { recursive: true, force: true });
 }
 
 async function insertReturningId(text: string, params: unknown[]): Promise<number> {
