@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { deriverParcours, historique, ccpsDetenus, TYPES_EVENEMENT, type CorrespondanceCcp, type Evenement, type TitreVersion } from '../domain/parcours';
-import { badRequest, notFound } from '../bridge';
+import { badRequest } from '../bridge';
 import { createDb, UID } from './db';
 
 type Ref = { id: number; documentId: string } | null;
@@ -20,8 +20,8 @@ interface EvenementRow {
   libelle: string | null;
   motifCorrection: string | null;
   enregistrePar: string | null;
-  titre: Ref;
-  ccp: Ref;
+  titre: (Ref & { code?: string; version?: number; intitule?: string; sigle?: string | null }) | null;
+  ccp: (Ref & { code?: string; intitule?: string }) | null;
   session: (Ref & { numero?: string }) | null;
   remplace: Ref;
   demandeEquivalence: Ref;
@@ -49,7 +49,13 @@ export function createParcours(strapi: Core.Strapi) {
   async function lignes(candidatId: number): Promise<EvenementRow[]> {
     return (await evenements().findMany({
       where: { candidat: { id: candidatId } },
-      populate: { titre: sel, ccp: sel, session: { select: ['id', 'documentId', 'numero'] }, remplace: sel, demandeEquivalence: sel },
+      populate: {
+        titre: { select: ['id', 'documentId', 'code', 'version', 'intitule', 'sigle'] },
+        ccp: { select: ['id', 'documentId', 'code', 'intitule'] },
+        session: { select: ['id', 'documentId', 'numero'] },
+        remplace: sel,
+        demandeEquivalence: sel,
+      },
       orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
     })) as unknown as EvenementRow[];
   }
@@ -108,7 +114,12 @@ export function createParcours(strapi: Core.Strapi) {
       const ccpDoc = new Map<number, string>();
       const ccpInfo = new Map<string, { code: string; intitule: string }>();
       for (const t of titres) for (const c of t.ccps) { ccpDoc.set(c.id, c.documentId); ccpInfo.set(c.documentId, { code: c.code, intitule: c.intitule }); }
-      for (const r of rows) if (r.ccp) ccpDoc.set(r.ccp.id, r.ccp.documentId);
+      for (const r of rows) {
+        if (r.ccp) {
+          ccpDoc.set(r.ccp.id, r.ccp.documentId);
+          if (!ccpInfo.has(r.ccp.documentId)) ccpInfo.set(r.ccp.documentId, { code: r.ccp.code ?? '', intitule: r.ccp.intitule ?? '' });
+        }
+      }
       if (pairs.length) {
         const missing = pairs.flatMap((p) => [p.source, p.cible]).filter((id) => !ccpDoc.has(id));
         if (missing.length) {
@@ -119,7 +130,8 @@ export function createParcours(strapi: Core.Strapi) {
       const corr: CorrespondanceCcp[] = pairs.map((p) => ({ source: ccpDoc.get(p.source)!, cible: ccpDoc.get(p.cible)! })).filter((c) => c.source && c.cible);
       const versions: TitreVersion[] = titres.map((t) => ({ id: t.documentId, libelle: t.intitule, ccps: t.ccps.map((c) => c.documentId) }));
       const bilans = deriverParcours(domaine, versions, corr);
-      const titreInfo = new Map(titres.map((t) => [t.documentId, t]));
+      const titreInfo = new Map(titres.map((t) => [t.documentId, t as { code: string; version: number; intitule: string; sigle: string | null }]));
+      for (const r of rows) if (r.titre && !titreInfo.has(r.titre.documentId)) titreInfo.set(r.titre.documentId, { code: r.titre.code ?? '', version: r.titre.version ?? 0, intitule: r.titre.intitule ?? '', sigle: r.titre.sigle ?? null });
       const byDoc = new Map(rows.map((r) => [r.documentId, r]));
       const titreLabel = (id: string | null | undefined) => {
         const t = id ? titreInfo.get(id) : undefined;
@@ -136,7 +148,7 @@ export function createParcours(strapi: Core.Strapi) {
           return {
             ...e,
             titreLibelle: titreLabel(e.titre),
-            ccpLibelle: ccpLabel(e.ccp) ?? (row.ccp ? row.ccp.documentId : null),
+            ccpLibelle: ccpLabel(e.ccp),
             sessionNumero: row.session?.numero ?? null,
             libelle: row.libelle,
             motifCorrection: row.motifCorrection,
@@ -168,38 +180,6 @@ export function createParcours(strapi: Core.Strapi) {
     async enregistrer(evenement: NouvelEvenement) {
       if (!TYPES_EVENEMENT.includes(evenement.type)) throw badRequest('type', `Type d'événement inconnu « ${evenement.type} ».`);
       return evenements().create({ data: { ...evenement } as never });
-    },
-
-    /**
-     * Corrects an event (e.g. a result changed after a session was unlocked): a new event replaces the
-     * old one, which stays in the history with the reason.
-     */
-    async corriger(evenementId: number, changements: Partial<NouvelEvenement>, motif: string, par: string) {
-      if (!motif?.trim()) throw badRequest('motifCorrection', 'Le motif de la correction est obligatoire.');
-      const ancien = (await evenements().findOne({
-        where: { id: evenementId },
-        populate: { candidat: sel, titre: sel, ccp: sel, session: sel, inscription: sel, demandeEquivalence: sel },
-      })) as Record<string, unknown> | null;
-      if (!ancien) throw notFound('Événement du parcours introuvable.');
-      const id = (field: string) => (ancien[field] as Ref)?.id ?? null;
-      return evenements().create({
-        data: {
-          candidat: id('candidat'),
-          type: ancien.type,
-          date: ancien.date,
-          titre: id('titre'),
-          ccp: id('ccp'),
-          session: id('session'),
-          inscription: id('inscription'),
-          demandeEquivalence: id('demandeEquivalence'),
-          resultat: ancien.resultat,
-          libelle: ancien.libelle,
-          ...changements,
-          remplace: evenementId,
-          motifCorrection: motif.trim(),
-          enregistrePar: par,
-        } as never,
-      });
     },
   };
 }
