@@ -23,7 +23,7 @@ export default {
     const registry = strapi.plugin('ra').service('registry') as Registry;
     registry.registerAction({ resource: 'jures', name: 'accorder', handler: ({ principal, id, body }) => workflow().accorder(principal, id, body) });
     registry.registerAction({ resource: 'jures', name: 'anciennete', handler: ({ id, body }) => workflow().anciennete(id, body) });
-    registry.registerAction({ resource: 'habilitations', name: 'etat', handler: ({ id }) => workflow().etat(id) });
+    registry.registerAction({ resource: 'habilitations', name: 'etat', readOnly: true, handler: ({ id }) => workflow().etat(id) });
     for (const action of ACTIONS) {
       registry.registerAction({ resource: 'habilitations', name: action, handler: ({ principal, id, body }) => workflow().agir(principal, action, id, body) });
     }

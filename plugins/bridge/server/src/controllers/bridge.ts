@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { BridgeError, forbidden, notFound, conflict } from '../domain/errors';
+import { BridgeError, forbidden, notFound, conflict, badRequest } from '../domain/errors';
 import { parseListQuery } from '../domain/protocol';
 import { checkBody, throwFieldErrors } from '../domain/body';
 import { grantsOf, isAllowed } from '../domain/permissions';
@@ -158,12 +158,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { resource, principal } = await authorize(ctx, ctx.params.action);
       const action = registry().action(resource.name, ctx.params.action);
       if (!action || resource.reader) throw notFound(`Action inconnue « ${ctx.params.action} » pour ${resource.label}.`);
+      const body = ctx.request.body ?? {};
+      if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('body', 'Le corps de la requête doit être un objet JSON.');
+      if (action.readOnly) {
+        const [field] = Object.keys(body);
+        if (field) throw badRequest(field, `Champ inconnu « ${field} » : cette action n'attend aucune donnée.`);
+        const id = await repository().resolveId(resource, ctx.params.id, principal.territory);
+        ctx.body = await action.handler({ principal, id, documentId: ctx.params.id, body });
+        return;
+      }
       const answer = await transaction(async () => {
         const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
         const before = await repository().findOne(resource, id);
         // multipart calls (supporting documents) also bring their uploaded files, parsed by strapi::body
         const files = (ctx.request as unknown as { files?: ActionContext['files'] }).files;
-        const result = await action.handler({ principal, id, documentId: ctx.params.id, body: ctx.request.body ?? {}, ...(files ? { files } : {}) });
+        const result = await action.handler({ principal, id, documentId: ctx.params.id, body, ...(files ? { files } : {}) });
         // traced like any write, with the action's name; an action may delete its record (after = null)
         const after = await repository()
           .findOne(resource, id)

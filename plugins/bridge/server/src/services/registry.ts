@@ -28,6 +28,8 @@ export interface ActionDefinition {
   name: string;
   /** runs inside the bridge's transaction; returns the answer body (the updated record, usually, or a FileAnswer) */
   handler: (context: ActionContext) => Promise<unknown>;
+  /** the action reads only (state, computed figures): no lock, no trace, and any field sent is refused */
+  readOnly?: boolean;
 }
 
 /**
