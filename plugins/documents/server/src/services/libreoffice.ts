@@ -106,6 +106,10 @@ export function loadCarbone(): { carbone: Carbone; converter: Converter; diagnos
   const diagnosis = diagnoseLibreOffice();
   const previous = process.env.PATH;
   if (diagnosis.ok) process.env.PATH = [path.dirname(diagnosis.soffice!), path.dirname(diagnosis.python!), previous].join(path.delimiter);
+  // carbone runs a 2-second CPU benchmark at load when it sees a test runner (global `it`): not for our tests
+  const globals = globalThis as { it?: unknown };
+  const testIt = globals.it;
+  globals.it = undefined;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const carbone = require('carbone') as Carbone;
@@ -114,6 +118,7 @@ export function loadCarbone(): { carbone: Carbone; converter: Converter; diagnos
     loaded = { carbone, converter, diagnosis };
   } finally {
     process.env.PATH = previous;
+    globals.it = testIt;
   }
   if (!diagnosis.ok) throw new LibreOfficeUnavailableError(diagnosis.message!);
   return loaded;
