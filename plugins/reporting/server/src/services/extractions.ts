@@ -66,6 +66,8 @@ export function createExtractions(strapi: Core.Strapi, settings: () => Reporting
     client.on('error', () => undefined); // reported by the failing query
     await client.connect();
     if (schema) await client.query(`SET search_path TO "${schema.replace(/"/g, '')}"`);
+    // a stalled run must fail (and be retried) rather than hold the queue forever
+    await client.query("SET statement_timeout = '15min'");
     return client;
   }
 
