@@ -4,6 +4,12 @@ import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './i18n/fr';
 import { Layout } from './layout/Layout';
 import pays from './pays';
+import regions from './regions';
+import departements from './departements';
+import communes from './communes';
+import titres from './titres';
+import ccps from './ccps';
+import ccss from './ccss';
 import centres from './centres';
 import sites from './sites';
 import agrements from './agrements';
@@ -30,6 +36,12 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="pays" {...pays} />
+    <Resource name="regions" {...regions} />
+    <Resource name="departements" {...departements} />
+    <Resource name="communes" {...communes} />
+    <Resource name="titres" {...titres} />
+    <Resource name="ccps" {...ccps} />
+    <Resource name="ccss" {...ccss} />
     <Resource name="centres" {...centres} />
     <Resource name="sites" {...sites} />
     <Resource name="agrements" {...agrements} />
