@@ -99,3 +99,21 @@ test('the UD finds the juror in the list with phone and address, and the record 
   await page.close();
 });
 
+
+test('v1.7.1: the UD edits a juror’s phone and address from the list row', async () => {
+  const page = await loginPage(browser, 'ud.rhone');
+  await page.goto(page.url().replace(/#.*$/, '#/jures'));
+  await page.locator('input[name="q"]').fill('zzbrowser');
+  const row = page.getByRole('row', { name: /ZZBROWSER/ });
+  await row.waitFor({ timeout: 20_000 });
+  await row.getByRole('button', { name: 'Coordonnées' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[name="telephone"]').fill('06 99 88 77 66');
+  await dialog.locator('input[name="adresse"]').fill('5 place des Terreaux');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('cell', { name: '06 99 88 77 66' }).waitFor({ timeout: 20_000 });
+  expect(page.url()).toMatch(/#\/jures/); // still on the list
+  const saved = await api(await login('ud.rhone')).get(`/api/ra/jures/${jure}`);
+  expect(saved.body).toMatchObject({ telephone: '06 99 88 77 66', adresse: '5 place des Terreaux', codePostal: '69002' });
+  await page.close();
+});

@@ -15,6 +15,7 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+import { ContactButton } from './ContactDialog';
 
 type Rec = Record<string, string | null | undefined>;
 
@@ -37,7 +38,12 @@ const Actions = () => (
 /** v1.7.1: the list of jurors shows phone and address, and the UD edits them from the row. */
 const EditContact = () => {
   const { canAccess } = useCanAccess({ resource: 'jures', action: 'edit' });
-  return canAccess ? <EditButton label="Modifier" /> : null;
+  return canAccess ? (
+    <>
+      <ContactButton />
+      <EditButton label="Modifier" />
+    </>
+  ) : null;
 };
 
 export const JureList = () => (
