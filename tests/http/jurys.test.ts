@@ -283,4 +283,14 @@ describe('demo data (seed/demo-jurys.ts)', () => {
     expect((await rhone.get(`/api/ra/jures?filter=${encodeURIComponent(JSON.stringify({ q: 'rousseau' }))}`)).body).toEqual([]);
     expect((await paris.get(`/api/ra/jures?filter=${encodeURIComponent(JSON.stringify({ q: 'rousseau l hote' }))}`)).body).toHaveLength(1);
   });
+
+  test('the sweep expired the retiree’s former habilitation, past its end, and recorded it', async () => {
+    const dupre = (await rhone.get(`/api/ra/jures?filter=${encodeURIComponent(JSON.stringify({ q: 'dupre jeanne' }))}`)).body[0].id;
+    const list = await rhone.get(`/api/ra/habilitations?filter=${encodeURIComponent(JSON.stringify({ jure: dupre }))}&sort=["dateDebut","ASC"]`);
+    expect(list.body.map((h: { statut: string; dateFin: string }) => [h.statut, h.dateFin])).toEqual([
+      ['EXPIREE', '2022-12-31'],
+      ['ACTIVE', expect.any(String)],
+    ]);
+    expect(list.body[0].historique.at(-1)).toMatchObject({ action: 'expirer', de: 'ACTIVE', vers: 'EXPIREE', motif: 'Date de fin dépassée.', par: 'CERES (traitement automatique)' });
+  });
 });
