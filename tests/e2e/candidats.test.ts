@@ -53,6 +53,14 @@ test('entering the same person again shows the match and cannot save without a d
   await page.getByText(/ZZÉCRAN Léa Marie — né\(e\) le 06\/05\/1990 à L'Haÿ-les-Roses \(94\)/).waitFor({ timeout: 20_000 });
   await page.getByText(/Identique/).first().waitFor();
   await page.getByRole('link', { name: /ouvrir sa fiche/ }).first().waitFor();
+  // a confirmation given, then the identity retyped: the confirmation is withdrawn
+  await page.getByRole('button', { name: /je confirme une nouvelle personne/ }).click();
+  await page.getByRole('button', { name: 'Nouvelle personne confirmée' }).waitFor();
+  await page.locator('input[name="nomNaissance"]').fill('Zzécrann');
+  await page.locator('input[name="nomNaissance"]').fill('Zzécran');
+  await page.getByRole('button', { name: 'Nouvelle personne confirmée' }).waitFor({ state: 'detached', timeout: 10_000 });
+  await page.getByRole('button', { name: 'Rechercher les homonymes' }).click();
+  await page.getByText(/Identique/).first().waitFor({ timeout: 20_000 });
   // saving without confirming is refused by the server, with its French message
   await page.locator('input[name="communeNaissanceCode"]').fill('94038');
   await page.locator('input[name="communeNaissanceLibelle"]').fill("L'Haÿ-les-Roses");

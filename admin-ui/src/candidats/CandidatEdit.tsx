@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Box, Button as MuiButton, List as MuiList, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import {
   AutocompleteInput,
@@ -128,6 +128,12 @@ const ControleHomonymie = () => {
   const { getValues, setValue } = useFormContext();
   const confirme = useWatch({ name: 'confirmationNouvellePersonne' });
   const [resultats, setResultats] = useState<Homonyme[] | null>(null);
+  const identite = useWatch({ name: ['nomNaissance', 'nomUsage', 'prenomsSaisis', 'dateNaissance'] });
+  // another identity typed after the search: the search and the confirmation are to be done again
+  useEffect(() => {
+    setResultats(null);
+    setValue('confirmationNouvellePersonne', false);
+  }, [JSON.stringify(identite), setValue]);
 
   const rechercher = async () => {
     const v = getValues();
