@@ -150,6 +150,21 @@ test('convocations: only with registered candidates, each edition recorded', asy
   await expect(service.edit('parchemin' as never, [], { actor })).rejects.toMatchObject({ field: 'templateId' });
 });
 
+test('numbered at validation, printed later: the first print keeps that number and date and is not a reissue', async () => {
+  const items = [0, 1].map((i) => ({ objet: `${run}:validation:${i}`, emetteur: '988', lieuDelivrance: 'Nouméa', facts: validated }));
+  await expect(service.numeroter('parchemin', [{ ...items[0], facts: { resultatsValides: false } }])).rejects.toMatchObject({ status: 409 });
+  const numbered = await service.numeroter('parchemin', items);
+  expect(numbered.map((n) => n.numero)).toEqual([expect.stringMatching(/^NC-\d{4}-TP-\d{6}$/), expect.stringMatching(/^NC-\d{4}-TP-\d{6}$/)]);
+  expect(numbered.every((n) => n.nouveau)).toBe(true);
+  expect(await service.numeroter('parchemin', items)).toEqual(numbered.map((n) => ({ ...n, nouveau: false })));
+  const issued = await service.issue('parchemin', items.map((item, i) => ({ objet: item.objet, facts: validated, input: F.parchemin([F.IDENTITES.urss, F.IDENTITES.rouvray][i], '', { emetteur: '988', lieuDelivrance: 'Nouméa' }) })), { actor });
+  expect(issued.items.map((i) => [i.numero, i.reedition])).toEqual(numbered.map((n) => [n.numero, false]));
+  const text = pdfText(issued.buffer).text;
+  expect(text).toContain(`N° ${numbered[0].numero}`);
+  expect(text).toContain('haut-commissaire de la République en Nouvelle-Calédonie');
+  expect(text).not.toContain('Réédition');
+});
+
 test('the bridge answer for a file', async () => {
   const rendered = await service.render('liste-jurys', F.listeJurys());
   const answer = service.fileAnswer(rendered, 'liste-jurys-S-2026-084-00042.pdf');

@@ -19,7 +19,7 @@ import { anneeDe, formatNumero, reissueOf } from '../domain/numbering';
 import { isTemplateId, templateOf, type InputOf, type TemplateId } from '../domain/templates';
 import type { LibreOfficePool } from './libreoffice';
 import { preparePages, renderPages, type OutputFormat, type Rendered } from './renderer';
-import { countReedition, findDelivrance, insertDelivrance, insertEditions, listEditions, nextSequence } from './store';
+import { countReedition, findDelivrance, hasEdition, insertDelivrance, insertEditions, listEditions, nextSequence } from './store';
 
 /** Who asks for the document (edition log). */
 export interface Actor {
@@ -132,7 +132,11 @@ export function createDocumentsService(strapi: Core.Strapi, pool: LibreOfficePoo
           }
           const serie = template.serie;
           const existing = serie ? await findDelivrance(trx, { serie, objet: item.objet }) : null;
-          if (existing) {
+          if (existing && !(await hasEdition(trx, existing.numero))) {
+            // numbered at validation (numeroter), printed now for the first time: not a reissue
+            Object.assign(input, { numero: existing.numero, dateDelivrance: existing.dateDelivrance, lieuDelivrance: existing.lieuDelivrance });
+            issuedItems.push({ objet: item.objet, numero: existing.numero, dateDelivrance: existing.dateDelivrance, reedition: false });
+          } else if (existing) {
             Object.assign(input, reissueOf(existing), { dateReedition: todayIso(new Date(), issuer.timeZone) });
             await countReedition(trx, existing.numero);
             issuedItems.push({ objet: item.objet, numero: existing.numero, dateDelivrance: existing.dateDelivrance, reedition: true });
@@ -167,6 +171,44 @@ export function createDocumentsService(strapi: Core.Strapi, pool: LibreOfficePoo
           })),
         );
         return { ...rendered, items: issuedItems };
+      });
+    },
+
+    /**
+     * Numbers the documents a validation grants, without printing them (the sessions workflow calls it when
+     * results are validated): the number and date of issue are fixed now; the first print (issue) uses them
+     * and is not a reissue. Already numbered objets keep their number. Joins the caller's transaction.
+     */
+    async numeroter(templateId: 'parchemin' | 'certificat-ccs', items: { objet: string; emetteur: string; lieuDelivrance: string; facts: IssueFacts }[]) {
+      const template = templateOf(checkTemplate(templateId));
+      const serie = template.serie!;
+      for (const [index, item] of items.entries()) {
+        if (!item.objet) throw new DocumentDataError(`items[${index}].objet`, 'Objet du document manquant (ex. « inscription:<id> »).');
+        if (!item.lieuDelivrance?.trim()) throw new DocumentDataError(`items[${index}].lieuDelivrance`, 'Lieu de délivrance manquant.');
+        assertIssuable(templateId, item.facts ?? {});
+      }
+      return inTransaction(async (trx) => {
+        const numbered: { objet: string; numero: string; dateDelivrance: string; nouveau: boolean }[] = [];
+        for (const [index, item] of items.entries()) {
+          let issuer;
+          try {
+            issuer = emetteurOf(item.emetteur);
+          } catch (error) {
+            throw new DocumentDataError(`items[${index}].emetteur`, (error as Error).message);
+          }
+          const existing = await findDelivrance(trx, { serie, objet: item.objet });
+          if (existing) {
+            numbered.push({ objet: item.objet, numero: existing.numero, dateDelivrance: existing.dateDelivrance, nouveau: false });
+            continue;
+          }
+          const dateDelivrance = todayIso(new Date(), issuer.timeZone);
+          const annee = anneeDe(dateDelivrance);
+          const sequence = await nextSequence(trx, issuer.code, annee, serie);
+          const numero = formatNumero({ emetteur: issuer.code, annee, serie, sequence });
+          await insertDelivrance(trx, { numero, serie, emetteur: issuer.code, annee, sequence, templateId, objet: item.objet, dateDelivrance, lieuDelivrance: item.lieuDelivrance.trim() });
+          numbered.push({ objet: item.objet, numero, dateDelivrance, nouveau: true });
+        }
+        return numbered;
       });
     },
 

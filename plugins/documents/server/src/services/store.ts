@@ -95,6 +95,12 @@ export async function insertDelivrance(trx: Knex | Knex.Transaction, row: Omit<D
   );
 }
 
+/** Whether a numbered document was ever printed (numbered at validation, not yet issued). */
+export async function hasEdition(trx: Knex | Knex.Transaction, numero: string): Promise<boolean> {
+  const result = await trx.raw(`SELECT 1 FROM documents_editions WHERE numero = ? LIMIT 1`, [numero]);
+  return result.rows.length > 0;
+}
+
 export async function countReedition(trx: Knex | Knex.Transaction, numero: string): Promise<void> {
   await trx.raw(`UPDATE documents_delivrances SET reeditions = reeditions + 1 WHERE numero = ?`, [numero]);
 }
