@@ -69,7 +69,7 @@ afterAll(async () => {
   await sql(`DELETE FROM habilitations WHERE id IN (SELECT habilitation_id FROM habilitations_jure_lnk l JOIN jures j ON j.id = l.jure_id WHERE j.document_id = ANY($1))`, [jures]);
   await sql(`DELETE FROM periodes_experience WHERE id IN (SELECT periode_experience_id FROM periodes_experience_jure_lnk l JOIN jures j ON j.id = l.jure_id WHERE j.document_id = ANY($1))`, [jures]);
   await sql(`DELETE FROM jures WHERE document_id = ANY($1)`, [jures]);
-  await sql(`DELETE FROM titres WHERE code IN ('TP-99801', 'TP-99802', 'TP-99803')`);
+  await sql(`DELETE FROM titres WHERE code IN ('TP-99801', 'TP-99802', 'TP-99803', 'TP-99804')`);
 }, 60_000);
 
 describe('the UD grants habilitations', () => {
@@ -168,6 +168,30 @@ describe('the UD grants habilitations', () => {
     expect(ancienne.body.historique.at(-1)).toMatchObject({ action: 'renouveler', vers: 'CLOSE', lien: renouvelee.body.id });
     const rows = await sql(`SELECT h.statut FROM habilitations h JOIN habilitations_titre_lnk l ON l.habilitation_id = h.id JOIN titres t ON t.id = l.titre_id WHERE t.code = 'TP-99801' AND h.statut = 'ACTIVE'`);
     expect(rows).toEqual([]);
+  });
+});
+
+describe('habilitation on a CCS (v1.7.1)', () => {
+  test('granted on the CCS alone, ending at the earliest end of validity of the CCS and its title', async () => {
+    const titre = await creerTitre('TP-99804');
+    const ccs = await admin.post('/api/ra/ccss', { code: 'CCS-ZZ-99804', intitule: 'CCS de test', titre, dateDebutValidite: '2024-01-01', dateFinValidite: inYears(2) });
+    expectStatus(ccs, 201);
+    const jure = await creerJure('Zzjuré CCS', [['2001-01-01', null]]);
+    const granted = await rhone.post(`/api/ra/jures/${jure}/accorder`, { ccs: ccs.body.id });
+    expect(granted.status).toBe(200);
+    expect(granted.body).toMatchObject({ ccs: ccs.body.id, titre: null, statut: 'ACTIVE', dateFin: inYears(2) });
+    // title and CCS at once is refused
+    const both = await rhone.post(`/api/ra/jures/${jure}/accorder`, { titre, ccs: ccs.body.id });
+    expect(both.body.error).toMatchObject({ status: 400, field: 'titre' });
+    // a CCS has no successor: once its title closes, the habilitation can only be closed
+    expect((await admin.put(`/api/ra/titres/${titre}`, { statut: 'CLOTURE' })).status).toBe(200);
+    expect((await rhone.post(`/api/ra/habilitations/${granted.body.id}/etat`, {})).body).toMatchObject({ cibleClose: true, successeur: null, actions: ['clore'] });
+    const again = await creerJure('Zzjuré CCS 2', [['2001-01-01', null]]);
+    const refused = await rhone.post(`/api/ra/jures/${again}/accorder`, { ccs: ccs.body.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ field: 'ccs', message: 'Le CCS CCS-ZZ-99804 CCS de test est clôturé : aucune habilitation active ne peut y être accordée.' });
+    await sql(`DELETE FROM habilitations WHERE id IN (SELECT habilitation_id FROM habilitations_ccs_lnk l JOIN ccss c ON c.id = l.ccs_id WHERE c.code = 'CCS-ZZ-99804')`);
+    await sql(`DELETE FROM ccss WHERE code = 'CCS-ZZ-99804'`);
   });
 });
 
