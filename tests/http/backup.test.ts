@@ -18,6 +18,7 @@ jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESTORED = `ceres_restore_test_${process.pid}`;
+const NUMERO = `SAUV-2026-${process.pid}`;
 let workDir: string;
 let restoredUrl: string;
 
@@ -82,10 +83,17 @@ beforeAll(async () => {
   const created = await admin.post('/api/ra/pays', { codeInsee: '99870', nom: 'Sauvegardie', libelleCog: 'SAUVEGARDIE', nature: 'ANCIEN_ETAT' });
   expect(created.status).toBe(201);
   await admin.put(`/api/ra/pays/${created.body.id}`, { nomOfficiel: 'République de Sauvegardie' });
+  // a known document number (a fixture row: the numbering itself is tested in documents.test.ts)
+  await sql(
+    `INSERT INTO documents_delivrances (numero, serie, emetteur, annee, sequence, template_id, objet, date_delivrance, lieu_delivrance)
+     VALUES ($1, 'TEST', 'SAUV', 2026, $2, 'parchemin', $3, '2026-12-03', 'Lyon')`,
+    [NUMERO, process.pid, `sauvegarde-${process.pid}`],
+  );
 });
 
 afterAll(async () => {
   await sql(`DROP DATABASE IF EXISTS ${RESTORED} WITH (FORCE)`);
+  await sql(`DELETE FROM documents_delivrances WHERE numero = $1`, [NUMERO]).catch(() => undefined);
   await sql(`DELETE FROM pays WHERE code_insee = '99870'`);
   rmSync(workDir, { recursive: true, force: true });
 });
@@ -110,6 +118,7 @@ test('backup, then restore into a fresh empty database: every record is there', 
   expect(existsSync(file)).toBe(true);
   expect(before.tables['public.pays'].rows).toBeGreaterThan(0);
   expect(before.tables['public.ceres_trace'].rows).toBeGreaterThan(0);
+  expect(before.numbers['public.documents_delivrances.numero']).toContain(NUMERO);
 
   await sql(`DROP DATABASE IF EXISTS ${RESTORED} WITH (FORCE)`);
   const restore = cli('restore.ts', [file, '--new-database', RESTORED], source);
@@ -124,6 +133,7 @@ test('backup, then restore into a fresh empty database: every record is there', 
     const after = await snapshot(restored);
     expect(Object.keys(after.tables)).toEqual(Object.keys(before.tables));
     expect(after).toEqual(before);
+    expect(after.numbers['public.documents_delivrances.numero']).toContain(NUMERO);
     const [{ nom_officiel }] = (await restored.query(`SELECT nom_officiel FROM pays WHERE code_insee = '99870'`)).rows;
     expect(nom_officiel).toBe('République de Sauvegardie');
     // the trace table keeps its protection after a restore
