@@ -12,7 +12,7 @@ type Trace = { id: string; at: string; username: string | null; profile: string 
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
-    <ExportButton maxResults={10000} />
+    <ExportButton maxResults={1000} />
   </TopToolbar>
 );
 
