@@ -24,6 +24,7 @@ import {
   BooleanField,
   DataTable,
   DateField,
+  FunctionField,
   NumberField,
   ReferenceArrayField,
   ReferenceField,
@@ -39,13 +40,15 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { DocumentButton } from '../documents/DocumentButton';
+import { prenomsTexte } from '../candidats/choix';
 import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 import { DECISIONS, MODALITES, PRESENCES, STATUTS, STATUTS_INSCRIPTION, TYPES, VOIES_ACCES, dateFr, decisionsOf } from './choix';
 import { SessionToolbar, useAllowedActions, useSessionAction } from './actions';
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const candidatLabel = (c?: Rec) => (c ? `${String(c.nomUsage || c.nomNaissance || '').toUpperCase()} ${(c.prenoms ?? []).join(' ')} — né(e) le ${dateFr(c.dateNaissance)}` : '');
+// prenoms: a list, or its JSON text in older records (prenomsTexte reads both)
+const candidatLabel = (c?: Rec) => (c ? `${String(c.nomUsage || c.nomNaissance || '').toUpperCase()} ${prenomsTexte(c.prenoms)} — né(e) le ${dateFr(c.dateNaissance)}` : '');
 const jureLabel = (j?: Rec) => (j ? `${String(j.nom ?? '').toUpperCase()} ${j.prenom ?? ''}${j.metier ? ` — ${j.metier}` : ''}` : '');
 
 /** A search-as-you-type picker on a bridge resource (q), outside any react-admin form. */
@@ -162,7 +165,9 @@ const CandidatsTab = () => {
       <ReferenceManyField reference="inscriptions" target="session" perPage={200} sort={{ field: 'createdAt', order: 'ASC' }}>
         <DataTable bulkActionButtons={false} rowClick={false} empty={<Typography sx={{ p: 2 }}>Aucun candidat inscrit.</Typography>}>
           <DataTable.Col source="candidat" label="Candidat">
-            <ReferenceField source="candidat" reference="candidats" link="show" />
+            <ReferenceField source="candidat" reference="candidats" link="show">
+              <FunctionField render={(c: Rec) => candidatLabel(c)} />
+            </ReferenceField>
           </DataTable.Col>
           <DataTable.Col source="voieAcces" label="Voie d’accès">
             <SelectField source="voieAcces" choices={VOIES_ACCES} />
@@ -427,7 +432,7 @@ const ResultatsTab = () => {
           <Typography variant="subtitle1" sx={{ mt: 3 }}>
             Résultats validés précédemment (historique)
           </Typography>
-          <Table size="small">
+          <Table size="small" data-testid="historique-resultats">
             <TableHead>
               <TableRow>
                 <TableCell>Candidat</TableCell>
