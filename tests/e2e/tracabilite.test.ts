@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { loginPage, openBrowser } from '../support/browser';
 import { api, login } from '../support/http';
 import { sql } from '../support/db';
+import { DEMO_SIRETS } from '../../strapi/src/seed/demo-users';
 
 jest.setTimeout(120_000);
 
@@ -57,5 +58,21 @@ test('the administrators find traces by resource and record, read-only', async (
   await page.getByText('N° de trace').waitFor();
   expect(await page.getByRole('button', { name: /^(Éditer|Supprimer)$/ }).count()).toBe(0);
   expect(await page.getByRole('link', { name: /^Éditer$/ }).count()).toBe(0);
+  await page.close();
+});
+
+test('a page without tabs (agrément) shows the history under its fields', async () => {
+  const [{ document_id: agrement }] = await sql(
+    `SELECT a.document_id FROM agrements a JOIN agrements_centre_lnk l ON l.agrement_id = a.id JOIN centres c ON c.id = l.centre_id
+      WHERE c.siret = $1 AND a.statut = 'DEMANDE' ORDER BY a.id LIMIT 1`,
+    [DEMO_SIRETS.lyon],
+  );
+  const edited = await api(await login('dreets.ara')).put(`/api/ra/agrements/${agrement}`, { commentaire: `Relu le ${Date.now()}` });
+  expect([edited.status, edited.body.error]).toEqual([200, undefined]);
+  const page = await loginPage(browser, 'admin.national');
+  await page.goto(page.url().replace(/#.*$/, `#/agrements/${agrement}/show`));
+  const row = page.locator('table tbody tr', { hasText: 'dreets.ara' }).first();
+  await row.waitFor({ timeout: 15_000 });
+  expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/Modification.*Commentaire|Modification.*commentaire/);
   await page.close();
 });

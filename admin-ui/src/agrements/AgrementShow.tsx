@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { DECISIONS_AGREMENT, STATUTS_AGREMENT } from './statuts';
+import { Historique } from '../tracabilite/HistoriqueTab';
 
 type Decision = (typeof DECISIONS_AGREMENT)[number];
 
@@ -105,6 +106,7 @@ export const AgrementShow = () => (
       <TextField source="motifDecision" />
       <BooleanField source="prolongation" />
       <TextField source="commentaire" />
+      <Historique label="Historique" />
     </SimpleShowLayout>
   </Show>
 );

@@ -21,6 +21,7 @@ import {
 import { useNavigate } from 'react-router-dom';
 import { SEXES, SITUATIONS, STATUTS_DEMANDE, TYPES_EQUIVALENCE, dateFr, lieuNaissance, prenomsTexte } from './choix';
 import { Parcours } from './Parcours';
+import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 
 /**
  * The banner at the top of the record: who this is, and where they were born AS STORED (the label at
@@ -122,6 +123,7 @@ export const CandidatShow = () => (
           </DataTable>
         </ReferenceManyField>
       </TabbedShowLayout.Tab>
+      <HistoriqueTab path="historique" />
     </TabbedShowLayout>
   </Show>
 );

@@ -1,5 +1,6 @@
 import { BooleanField, DataTable, DateField, EmailField, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, useCanAccess } from 'react-admin';
 import { STATUTS_AGREMENT } from '../agrements/statuts';
+import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 
 const Sites = () => (
   <ReferenceManyField reference="sites" target="centre" sort={{ field: 'nom', order: 'ASC' }}>
@@ -72,6 +73,7 @@ export const CentreShow = () => {
             <Agrements />
           </TabbedShowLayout.Tab>
         ) : null}
+        <HistoriqueTab path="historique" />
       </TabbedShowLayout>
     </Show>
   );

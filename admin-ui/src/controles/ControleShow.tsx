@@ -1,5 +1,6 @@
 import { DateField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { STATUTS_CONTROLE, SUITES_CONTROLE, TYPES_CONTROLE } from './types';
+import { Historique } from '../tracabilite/HistoriqueTab';
 
 export const ControleShow = () => (
   <Show>
@@ -18,6 +19,7 @@ export const ControleShow = () => (
       <SelectField source="suite" choices={SUITES_CONTROLE} />
       <TextField source="suiteDetail" />
       <DateField source="dateSuite" locales="fr-FR" />
+      <Historique label="Historique" />
     </SimpleShowLayout>
   </Show>
 );

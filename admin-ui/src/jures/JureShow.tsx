@@ -24,6 +24,7 @@ import { Link } from 'react-router-dom';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { jjmmaaaa, libelleStatut } from '../habilitations/statuts';
 import { AccorderButton } from './AccorderButton';
+import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 
 type Rec = Record<string, any>;
 
@@ -142,6 +143,7 @@ export const JureShow = () => (
         <TextField source="natureLiens" label="Nature des liens" emptyText="—" />
         <TextField source="observations" label="Observations" emptyText="—" />
       </TabbedShowLayout.Tab>
+      <HistoriqueTab path="historique" />
     </TabbedShowLayout>
   </Show>
 );

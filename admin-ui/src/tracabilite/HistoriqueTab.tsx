@@ -12,7 +12,8 @@ import { actionLabel, formatInstant, PROFILE_LABELS } from './format';
 
 type Trace = { id: string; at: string; username: string | null; profile: string | null; action: string };
 
-export const Historique = ({ resource: forced }: { resource?: string }) => {
+/** `label` lets a SimpleShowLayout show it under a caption: <Historique label="Historique" /> */
+export const Historique = ({ resource: forced }: { resource?: string; label?: string }) => {
   const record = useRecordContext();
   const current = useResourceContext();
   const resource = forced ?? current;
