@@ -24,11 +24,14 @@ export const agrementResource: ResourceDefinition = {
     if (!record.site) errors.push({ field: 'site', message: "Le site (plateau technique) de l'agrément est obligatoire." });
     if (!record.titre === !record.ccs) errors.push({ field: 'titre', message: 'Un agrément porte soit sur un titre, soit sur un CCS (un seul des deux).' });
     if (errors.length) return errors;
-    const site = await findWith('api::site.site', record.site, ['centre']);
-    if (refOf(site, 'centre') !== record.centre) errors.push({ field: 'site', message: "Ce site n'appartient pas au centre choisi." });
-    const certification = await certificationOf(record);
-    errors.push(...periodeErrors(record, certification));
-    if (record.ccs) {
+    // an update is judged on what it changes: a comment must not be refused because the title was shortened since
+    const changed = (...fields: string[]) => mode === 'create' || fields.some((f) => previous?.[f] !== record[f]);
+    if (changed('site', 'centre')) {
+      const site = await findWith('api::site.site', record.site, ['centre']);
+      if (refOf(site, 'centre') !== record.centre) errors.push({ field: 'site', message: "Ce site n'appartient pas au centre choisi." });
+    }
+    if (changed('dateDebut', 'dateFin', 'titre', 'ccs')) errors.push(...periodeErrors(record, await certificationOf(record)));
+    if (record.ccs && changed('ccs', 'centre')) {
       const parent = await parentAgrementError(record.centre as string, record.ccs as string);
       if (parent) errors.push({ field: 'ccs', message: parent });
     }
