@@ -9,7 +9,7 @@
  */
 import { api, login } from '../support/http';
 import { sql } from '../support/db';
-import { createSessionFixtures, inDays, removeSessionFixtures, startToday, type SessionFixtures } from '../support/sessions-fixtures';
+import { createSessionFixtures, inDays, insert, removeSessionFixtures, startToday, type SessionFixtures } from '../support/sessions-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -322,6 +322,20 @@ describe('eligibility over HTTP', () => {
       [sessions[0].id],
     );
     await ok('centre.lyon', sessions[3].id, 'inscrire', { candidat, voieAcces: 'PARCOURS_PROGRESSIF' });
+  });
+});
+
+describe('v1.7 contrôle inscription homonyme candidat', () => {
+  test('a homonym of a registered candidate is refused until the centre confirms', async () => {
+    const s = await newSession();
+    await ok('centre.lyon', s.id, 'inscrire', { candidat: fx.candidats[0].documentId, voieAcces: 'VAE' });
+    const [alice] = await sql(`SELECT nom_naissance, date_naissance::text AS date_naissance FROM candidats WHERE id = $1`, [fx.candidats[0].id]);
+    const homonyme = await insert('candidats', { nom_naissance: alice.nom_naissance.toLowerCase(), prenoms: ['alice'], sexe: 'F', date_naissance: alice.date_naissance });
+    fx.candidats.push(homonyme); // cleaned up with the others
+    const refused = await act('centre.lyon', s.id, 'inscrire', { candidat: homonyme.documentId, voieAcces: 'VAE' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ field: 'candidat', details: { rule: 'HOMONYME_INSCRIT', homonyme: fx.candidats[0].documentId } });
+    await ok('centre.lyon', s.id, 'inscrire', { candidat: homonyme.documentId, voieAcces: 'VAE', confirmerHomonyme: true });
   });
 });
 

@@ -5,6 +5,7 @@
  */
 export { BridgeError, badRequest } from '../../../bridge/dist/server/domain/errors';
 export { checkBody } from '../../../bridge/dist/server/domain/body';
+export { normalizeSearchText } from '../../../bridge/dist/server/domain/search-text';
 export type { AttributeDescription } from '../../../bridge/dist/server/domain/body';
 export type { Registry, ActionContext } from '../../../bridge/dist/server/services/registry';
 export type { Repository } from '../../../bridge/dist/server/services/repository';

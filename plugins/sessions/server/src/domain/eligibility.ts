@@ -92,3 +92,34 @@ export function eligibilityViolations(facts: EligibilityFacts): Violation[] {
   }
   return out;
 }
+
+/** A person as the homonym control compares them: birth name, first first name, birth date. */
+export interface Personne {
+  id: string;
+  nom: string;
+  prenom: string;
+  dateNaissance: string;
+}
+
+/**
+ * v1.7 "contrôle inscription homonyme candidat": another candidate already registered in the session
+ * with the same birth name, first name and birth date is probably the same person under two records.
+ * `normalize` is the project's search normalisation (accents, case, hyphens, apostrophes).
+ */
+export function homonymesInscrits(candidat: Personne, inscrits: Personne[], normalize: (s: string) => string): Personne[] {
+  const key = (p: Personne) => `${normalize(p.nom)}|${normalize(p.prenom)}|${p.dateNaissance}`;
+  return inscrits.filter((p) => p.id !== candidat.id && key(p) === key(candidat));
+}
+
+/** The first first name, whether prenoms is a list or its JSON text (older records). */
+export function premierPrenom(prenoms: unknown): string {
+  let value = prenoms;
+  if (typeof prenoms === 'string') {
+    try {
+      value = JSON.parse(prenoms);
+    } catch {
+      return prenoms.split(/[ ,]+/)[0] ?? '';
+    }
+  }
+  return Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
+}

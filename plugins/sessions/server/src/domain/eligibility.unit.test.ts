@@ -1,4 +1,4 @@
-import { eligibilityViolations, sessionsInWindow, type RegistrationHistoryItem } from './eligibility';
+import { eligibilityViolations, homonymesInscrits, premierPrenom, sessionsInWindow, type RegistrationHistoryItem } from './eligibility';
 import { DEFAULT_SETTINGS, settingsFrom } from './settings';
 import { editViolations, changedFields } from './edit-rules';
 
@@ -91,5 +91,21 @@ describe('edits by state', () => {
   test('changedFields compares relations by documentId and ignores order of lists', () => {
     expect(changedFields({ a: 'x', b: ['1', '2'], c: null }, { a: 'x', b: ['2', '1'], c: '' })).toEqual([]);
     expect(changedFields({ a: 'x', b: ['1'] }, { a: 'y', b: ['1', '2'] })).toEqual(['a', 'b']);
+  });
+});
+
+describe('v1.7 contrôle inscription homonyme candidat', () => {
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const p = (id: string, nom: string, prenom: string, dateNaissance = '1990-01-01') => ({ id, nom, prenom, dateNaissance });
+  test('same birth name, first name and birth date (accents, case, hyphens aside) is a homonym', () => {
+    expect(homonymesInscrits(p('a', 'Lefèvre', 'Jean-Luc'), [p('b', 'LEFEVRE', 'jean luc'), p('c', 'Lefèvre', 'Jean-Luc', '1991-01-01'), p('d', 'Lefèvre', 'Marc')], fold).map((x) => x.id)).toEqual(['b']);
+  });
+  test('the candidate is not their own homonym', () => {
+    expect(homonymesInscrits(p('a', 'Martin', 'Léa'), [p('a', 'Martin', 'Léa')], fold)).toEqual([]);
+  });
+  test('first first name from a list or from its JSON text', () => {
+    expect(premierPrenom(['Marie-Hélène', 'Léa'])).toBe('Marie-Hélène');
+    expect(premierPrenom('["Marie-Hélène", "Léa"]')).toBe('Marie-Hélène');
+    expect(premierPrenom(null)).toBe('');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { BridgeError, badRequest, checkBody, type ActionContext, type AttributeDescription, type Registry, type Repository, type ResourceDefinition } from '../bridge';
+import { BridgeError, badRequest, checkBody, normalizeSearchText, type ActionContext, type AttributeDescription, type Registry, type Repository, type ResourceDefinition } from '../bridge';
 import {
   ACTIONS,
   availableActions,
@@ -19,7 +19,7 @@ import {
   type ResultatCcp,
   type Violation,
 } from '../domain/state-machine';
-import { eligibilityViolations } from '../domain/eligibility';
+import { eligibilityViolations, homonymesInscrits, premierPrenom, type Personne } from '../domain/eligibility';
 import type { SessionSettings } from '../domain/settings';
 import type { State } from '../domain/states';
 import { CANDIDAT, createStore, EVENEMENT, INSCRIPTION, MEMBRE_JURY, SESSION, type InscriptionRow, type SessionRow } from './store';
@@ -48,6 +48,7 @@ const INPUTS: Partial<Record<ActionName, Record<string, AttributeDescription>>> 
     voieAcces: { type: 'enumeration', enum: VOIES, required: true },
     livretEcf: { type: 'boolean' },
     amenagementHandicap: { type: 'text', maxLength: 2000 },
+    confirmerHomonyme: { type: 'boolean' },
   },
   desinscrire: { inscription: { type: 'string', required: true, maxLength: 40 }, motif: { type: 'text', maxLength: 2000 } },
   ajouterJure: { jure: { type: 'string', required: true, maxLength: 40 } },
@@ -190,8 +191,21 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
 
   async function register(ctx: ActionContext, session: SessionRow, input: Record<string, unknown>) {
     if (!store.hasAttribute(INSCRIPTION, 'candidat')) throw new BridgeError(409, "Les inscriptions ne sont pas encore disponibles : le module candidats n'est pas installé.");
-    const candidat = (await q(CANDIDAT).findOne({ where: { documentId: input.candidat } })) as { id: number; documentId: string } | null;
+    const candidat = (await q(CANDIDAT).findOne({ where: { documentId: input.candidat } })) as ({ id: number; documentId: string } & Record<string, unknown>) | null;
     if (!candidat) throw badRequest('candidat', "Le champ « candidat » désigne un candidat qui n'existe pas.");
+    if (input.confirmerHomonyme !== true) {
+      const personne = (c: Record<string, unknown>): Personne => ({ id: String(c.documentId), nom: String(c.nomNaissance ?? ''), prenom: premierPrenom(c.prenoms), dateNaissance: String(c.dateNaissance ?? '') });
+      const inscrits = (await store.inscriptions(session.id)).filter((i) => i.statut === 'INSCRIT' && i.candidat).map((i) => personne(i.candidat as Record<string, unknown>));
+      const [homonyme] = homonymesInscrits(personne(candidat), inscrits, normalizeSearchText);
+      if (homonyme) {
+        throw new BridgeError(
+          409,
+          `Un homonyme est déjà inscrit à cette session (${homonyme.nom.toUpperCase()} ${homonyme.prenom}, même date de naissance) : vérifiez qu'il ne s'agit pas de la même personne, puis confirmez l'inscription.`,
+          'candidat',
+          { rule: 'HOMONYME_INSCRIT', homonyme: homonyme.id },
+        );
+      }
+    }
     const titre = session.titre?.documentId ?? session.ccs?.titre?.documentId ?? null;
     const violations = eligibilityViolations({
       target: { session: session.documentId, type: session.type, titre, dateDebut: session.dateDebut },
