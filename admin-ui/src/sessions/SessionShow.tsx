@@ -78,9 +78,11 @@ const InscrireButton = () => {
   const [candidat, setCandidat] = useState<Rec | null>(null);
   const [voieAcces, setVoieAcces] = useState('FORMATION_CONTINUE');
   const [livretEcf, setLivretEcf] = useState(false);
+  const [confirmerHomonyme, setConfirmerHomonyme] = useState(false);
   if (!record) return null;
   const submit = async () => {
-    if (await run(String(record.id), 'inscrire', { candidat: candidat?.id, voieAcces, livretEcf }, 'Candidat inscrit.')) {
+    if (await run(String(record.id), 'inscrire', { candidat: candidat?.id, voieAcces, livretEcf, ...(confirmerHomonyme ? { confirmerHomonyme } : {}) }, 'Candidat inscrit.')) {
+      setConfirmerHomonyme(false);
       setOpen(false);
       setCandidat(null);
     }
@@ -105,6 +107,10 @@ const InscrireButton = () => {
             ))}
           </MuiTextField>
           <FormControlLabel control={<Checkbox checked={livretEcf} onChange={(e) => setLivretEcf(e.target.checked)} />} label="Livret des ECF présent" />
+          <FormControlLabel
+            control={<Checkbox checked={confirmerHomonyme} onChange={(e) => setConfirmerHomonyme(e.target.checked)} />}
+            label="Homonyme signalé : j’ai vérifié qu’il s’agit bien d’une autre personne"
+          />
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>Fermer</MuiButton>
