@@ -3,6 +3,9 @@
  * (dotted path, e.g. "filter.dateNaissance") and a French message for the agent.
  */
 export class BridgeError extends Error {
+  /** recognised by the error middleware even when a plugin loaded another copy of this module */
+  readonly ceresBridgeError = true;
+
   constructor(
     readonly status: number,
     message: string,
