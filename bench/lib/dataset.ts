@@ -31,7 +31,8 @@ const TABLES = ['candidats', 'sessions', 'inscriptions'];
 const literalArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
 /** a skewed pick in a frequency-ordered array (the head is drawn far more often) */
 const skewedPick = (array: string, length: number, k = 2.2) => `(${array})[1 + floor(${length} * power(random(), ${k}))::int]`;
-const documentId = `substr(md5(random()::text || clock_timestamp()::text), 1, 24)`;
+// documentIds start with a letter, like Strapi's (a leading digit reads as a numeric id)
+const documentId = `'b' || substr(md5(random()::text || clock_timestamp()::text), 1, 23)`;
 
 async function linkColumns(client: Client, table: string): Promise<string[]> {
   const { rows } = await client.query(

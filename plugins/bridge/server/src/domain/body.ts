@@ -35,7 +35,8 @@ const isRealDate = (value: string) => {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1800 && year <= 2200;
 };
 
-const documentId = z.string().regex(/^[a-z0-9]{10,40}$/, 'identifiant invalide');
+// Strapi reads an id made only of digits, or starting with them, as a numeric id: documentIds start with a letter
+const documentId = z.string().regex(/^[a-z][a-z0-9]{9,39}$/, 'identifiant invalide');
 
 export function isToManyRelation(attribute: AttributeDescription) {
   return attribute.type === 'relation' && /ToMany$/.test(attribute.relation ?? '');
