@@ -31,11 +31,12 @@ test('the list of agréments shows its headers, French dates and whether a tempo
       await page.getByRole('columnheader', { name: header }).first().waitFor({ timeout: 20_000 });
     }
     // the seeded request of the Lyon centre is covered by a temporary authorisation in force
-    const demande = page.getByRole('row').filter({ hasText: 'Demandé' }).first();
+    // (other suites add agréments to the same centre before this one runs: look for the kind of row, not the first one)
+    const cell = (name: string) => page.getByRole('cell', { name, exact: true });
+    const demande = page.getByRole('row').filter({ hasText: 'Demandé' }).filter({ has: cell('Oui') }).first();
     await demande.waitFor({ timeout: 20_000 });
-    await demande.getByRole('cell', { name: 'Oui', exact: true }).waitFor({ timeout: 20_000 });
-    const accorde = page.getByRole('row').filter({ hasText: 'Accordé' }).first();
-    await accorde.getByRole('cell', { name: 'Non', exact: true }).waitFor({ timeout: 20_000 });
+    const accorde = page.getByRole('row').filter({ hasText: 'Accordé' }).filter({ has: cell('Non') }).first();
+    await accorde.waitFor({ timeout: 20_000 });
     expect(await accorde.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
     // the centre sees only its own centre's agréments
     const rows = await page.getByRole('row').filter({ hasText: /Paris Formation|Nouméa/ }).count();
