@@ -37,6 +37,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   },
   'strapi::session',
   'strapi::favicon',
+  'global::private-uploads',
   'strapi::public',
   'global::back-office',
 ];
