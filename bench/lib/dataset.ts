@@ -72,6 +72,8 @@ export async function generateDataset(client: Client, size: DatasetSize, log: (m
     await client.query(sql);
     log(`  ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   };
+  // an interrupted generation must not be taken for a complete one at the next run
+  await client.query(`DELETE FROM bench_meta`);
   await client.query(`TRUNCATE candidats, sessions, inscriptions RESTART IDENTITY CASCADE`);
   for (const table of ['candidats_commune_naissance_lnk', 'candidats_nationalite_lnk', 'sessions_centre_lnk', 'sessions_departement_lnk', 'sessions_titre_lnk', 'inscriptions_candidat_lnk', 'inscriptions_session_lnk']) {
     await client.query(`TRUNCATE ${table}`);
