@@ -27,7 +27,6 @@ export interface MetaAttribute {
   };
 }
 
-export type Row = Record<string, unknown> & { id: number; documentId: string };
 export type RaRecord = Record<string, unknown> & { id: string };
 
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
@@ -78,7 +77,7 @@ export function createRepository(strapi: Core.Strapi) {
       .whereIn('target.document_id', values);
   }
 
-  function checkScalar(field: string, attribute: AttributeDescription | undefined, value: unknown, key: string): unknown {
+  function checkScalar(attribute: AttributeDescription | undefined, value: unknown, key: string): unknown {
     const param = `filter.${key}`;
     if (value === null || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) {
       throw badRequest(param, `La valeur du filtre « ${key} » doit être un texte, un nombre ou un booléen.`);
@@ -112,7 +111,6 @@ export function createRepository(strapi: Core.Strapi) {
         if (String(value).length > 200) throw badRequest(param, `La valeur du filtre « ${key} » est trop longue.`);
         return String(value);
     }
-    void field;
   }
 
   function applyTerritory(qb: Knex.QueryBuilder, resource: ResourceDefinition, territory: Territory) {
@@ -175,9 +173,9 @@ export function createRepository(strapi: Core.Strapi) {
         else qb.whereNotNull(col);
       } else if (op === 'in') {
         if (!Array.isArray(value) || value.length > 1000) throw badRequest(`filter.${rawKey}`, `Le filtre « ${rawKey} » attend une liste d’au plus 1000 valeurs.`);
-        qb.whereIn(col, value.map((v) => checkScalar(field, attribute, v, rawKey)) as Knex.Value[]);
+        qb.whereIn(col, value.map((v) => checkScalar(attribute, v, rawKey)) as Knex.Value[]);
       } else {
-        const checked = checkScalar(field, attribute, value, rawKey) as Knex.Value;
+        const checked = checkScalar(attribute, value, rawKey) as Knex.Value;
         const sqlOp = { eq: '=', neq: '<>', gte: '>=', lte: '<=', gt: '>', lt: '<' }[op];
         qb.where(col, sqlOp, checked);
       }
