@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Registry, ResourceDefinition } from '@ceres/plugin-bridge';
 import { decide, periodeErrors, TRANSITIONS_AGREMENT, type ActionAgrement, type StatutAgrement } from './domain/agrement';
-import { BridgeError } from './bridge';
+import { BridgeError } from '@ceres/plugin-bridge/runtime';
 import { certificationOf, parentAgrementError } from './agrement-rules';
 import { today } from './lookup';
 

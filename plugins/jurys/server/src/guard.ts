@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { cibleClose } from './domain/habilitation';
-import { unprocessable } from './errors';
+import { unprocessable } from '@ceres/plugin-bridge/runtime';
 import { aujourdhui, HABILITATION, type Workflow } from './services/workflow';
 
 type Ref = unknown;

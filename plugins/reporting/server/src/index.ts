@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { badRequest, BridgeError, principalOf, type FileAnswer, type Registry, type ResourceDefinition } from './bridge';
+import { badRequest, BridgeError, principalOf, type FileAnswer, type Registry, type ResourceDefinition } from '@ceres/plugin-bridge/runtime';
 import { EXTRACTION_READ_ONLY, EXTRACTION_UID, extractionSchema } from './content-types/extraction';
 import { FICHIERS, clePerimetre, libellePerimetre, semaineDe, semaineDemandee, semainePrecedente, type Fichier } from './domain/extraction-rules';
 import { DEFAULT_SETTINGS, settingsFrom, type ReportingSettings } from './domain/settings';

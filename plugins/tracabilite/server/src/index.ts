@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Registry } from './bridge';
+import type { Registry } from '@ceres/plugin-bridge/runtime';
 import { ensureTraceTable, writeTrace } from './services/store';
 import { traceResources } from './services/resources';
 import { traceWritesOutsideBridge } from './services/outside-bridge';

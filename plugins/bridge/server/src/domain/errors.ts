@@ -32,4 +32,4 @@ export const badRequest = (field: string | undefined, message: string) => new Br
 export const notFound = (message = "Enregistrement introuvable.") => new BridgeError(404, message);
 export const forbidden = (message = "Action non autorisée pour votre profil.") => new BridgeError(403, message);
 export const conflict = (message: string, field?: string) => new BridgeError(409, message, field);
-export const unprocessable = (message: string, field?: string) => new BridgeError(422, message, field);
+export const unprocessable = (message: string, field?: string, details?: Record<string, unknown>) => new BridgeError(422, message, field, details);

@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Principal, ValidationContext } from '@ceres/plugin-bridge';
 import { departementDeCommune, departementDuCodePostal, verifierIdentite, type FieldError, type PaysInfo } from '../domain/identite';
-import { aujourdhui } from '../bridge';
+import { aujourdhui } from '@ceres/plugin-bridge/runtime';
 import { createDb, UID } from './db';
 import type { HomonymesService } from './homonymes';
 

@@ -10,7 +10,7 @@ import type { Principal, Registry } from '@ceres/plugin-bridge';
 import { chercherHomonymes, datesCandidates, type Correspondance, type Identite } from '../domain/homonymes';
 import { libelleCommuneNaissance } from '../domain/identite';
 import { plier } from '../domain/texte';
-import { badRequest } from '../bridge';
+import { badRequest } from '@ceres/plugin-bridge/runtime';
 import { createDb, UID } from './db';
 
 export const INDEXES_SQL = (table: string) => [

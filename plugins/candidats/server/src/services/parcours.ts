@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { deriverParcours, historique, ccpsDetenus, TYPES_EVENEMENT, type CorrespondanceCcp, type Evenement, type TitreVersion } from '../domain/parcours';
-import { badRequest } from '../bridge';
+import { badRequest } from '@ceres/plugin-bridge/runtime';
 import { createDb, UID } from './db';
 
 type Ref = { id: number; documentId: string } | null;

@@ -23,7 +23,7 @@ import {
   type EntreeHistorique,
   type StatutHabilitation,
 } from '../domain/habilitation';
-import { badRequest, BridgeError, conflict, unprocessable } from '../errors';
+import { badRequest, BridgeError, conflict, unprocessable } from '@ceres/plugin-bridge/runtime';
 
 export const HABILITATION = 'api::habilitation.habilitation';
 export const JURE = 'api::jure.jure';

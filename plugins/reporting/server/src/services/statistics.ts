@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { FiltreInvalide, SESSION_STATUT_LABELS, ligneStatistique, parseStatistiquesFiltre, type LigneStatistique, type StatistiquesFiltre } from '../domain/statistics-rules';
 import type { Perimetre } from '../domain/extraction-rules';
-import { badRequest, type ListQuery, type Principal, type ReaderRecord } from '../bridge';
+import { badRequest, type ListQuery, type Principal, type ReaderRecord } from '@ceres/plugin-bridge/runtime';
 import { requeteSessionsParStatut, requeteStatistiques, schemaOf, type Requete } from './reporting-sql';
 
 function filtreDe(query: ListQuery, allowAxe: boolean): StatistiquesFiltre {

@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Registry, Repository, ResourceDefinition } from '../bridge';
+import type { Registry, Repository, ResourceDefinition } from '@ceres/plugin-bridge/runtime';
 import { writeTrace } from './store';
 
 const TRACED_ACTIONS = new Set(['create', 'update', 'delete', 'clone']);

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { badRequest, BridgeError, forbidden, isAllowed, type ListQuery, type Principal, type Registry, type Repository, type ResourceDefinition } from '../bridge';
+import { badRequest, BridgeError, forbidden, isAllowed, type ListQuery, type Principal, type Registry, type Repository, type ResourceDefinition } from '@ceres/plugin-bridge/runtime';
 import { parseTraceFilter, QueryError, TRACE_SORTS, type TraceFilter } from '../domain/query';
 import { findTrace, searchTraces } from './store';
 

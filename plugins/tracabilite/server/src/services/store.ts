@@ -4,7 +4,7 @@
  * of the write it records, read through the bridge's `traces` and `historique` resources.
  */
 import type { Knex } from 'knex';
-import type { WriteEvent } from '../bridge';
+import type { WriteEvent } from '@ceres/plugin-bridge/runtime';
 import { diffRecords } from '../domain/diff';
 import type { Bound, TraceFilter } from '../domain/query';
 

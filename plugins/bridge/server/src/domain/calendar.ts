@@ -1,0 +1,7 @@
+/**
+ * Today in metropolitan France (AAAA-MM-JJ): dates of decisions, requests and issues are the agents' dates,
+ * not the server's UTC date (between 22:00/23:00 UTC and midnight they differ).
+ */
+export function aujourdhui(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(now);
+}
