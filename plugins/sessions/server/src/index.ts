@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Registry } from './bridge';
+import type { Registry } from '@ceres/plugin-bridge/runtime';
 import { inscriptionResource, membreJuryResource, sessionResource } from './resources';
 import { DEFAULT_SETTINGS, settingsFrom, type SessionSettings } from './domain/settings';
 import { createWorkflow } from './services/workflow';

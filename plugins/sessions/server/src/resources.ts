@@ -3,7 +3,7 @@
  * those of the centres the user reaches (centre users: their centres; UD: the centres of their
  * départements; DREETS: of their région; Nouvelle-Calédonie: département 988).
  */
-import type { FieldError, ResourceDefinition, Territory } from './bridge';
+import type { FieldError, ResourceDefinition, Territory } from '@ceres/plugin-bridge/runtime';
 import { changedFields, editViolations } from './domain/edit-rules';
 import { REGISTRATION_OPEN_STATES, STATE_LABELS, type State } from './domain/states';
 

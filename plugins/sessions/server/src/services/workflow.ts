@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { BridgeError, badRequest, checkBody, normalizeSearchText, type ActionContext, type AttributeDescription, type Registry, type Repository, type ResourceDefinition } from '../bridge';
+import { BridgeError, badRequest, checkBody, normalizeSearchText, type ActionContext, type AttributeDescription, type Registry, type Repository, type ResourceDefinition } from '@ceres/plugin-bridge/runtime';
 import {
   ACTIONS,
   availableActions,
