@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkCodeInseePartage, checkPaysActuel, checkPaysNaissance, estActuel, estValideLe } from './rules';
+import { checkCodeInseePartage } from './rules';
 import { parsePaysCsv, paysRows } from '../../seed/referentiels';
 
 const pays = parsePaysCsv(readFileSync(path.join(__dirname, '../../../data/pays.csv'), 'utf8'));
@@ -52,36 +52,7 @@ describe('the INSEE country file shipped in strapi/data/pays.csv', () => {
   });
 });
 
-describe('country rules by purpose', () => {
-  const urss = { nom: 'U.R.S.S.', nature: 'ANCIEN_ETAT', dateFin: '1991-12-25' };
-  const russie = { nom: 'Russie', nature: 'ETAT', dateDebut: '1991-12-26' };
-
-  test('a former country is refused as nationality, with a French message naming the field', () => {
-    expect(checkPaysActuel(urss, 'nationalite', 'la nationalité', '2026-01-01')).toEqual({
-      field: 'nationalite',
-      message: "« U.R.S.S. » est un ancien pays (jusqu'au 25/12/1991) : il n'est accepté que comme pays de naissance. Choisissez un pays actuel pour la nationalité.",
-    });
-    expect(checkPaysActuel(russie, 'nationalite', 'la nationalité', '2026-01-01')).toBeNull();
-    expect(checkPaysActuel({ nom: 'Hong Kong', nature: 'TERRITOIRE' }, 'paysAdresse')).toBeNull();
-    expect(checkPaysActuel(null, 'nationalite')).toBeNull();
-  });
-
-  test('a birth country must have existed on the birth date', () => {
-    expect(checkPaysNaissance(urss, '1980-05-02')).toBeNull();
-    expect(checkPaysNaissance(russie, '1995-05-02')).toBeNull();
-    expect(checkPaysNaissance(russie, '1980-05-02')?.message).toBe(
-      "« Russie » n'existait pas sous ce nom à la date de naissance (02/05/1980) : ce code pays est valable à partir du 26/12/1991. Choisissez le pays tel qu'il existait à la naissance.",
-    );
-    expect(checkPaysNaissance(urss, '1995-05-02')?.field).toBe('paysNaissance');
-  });
-
-  test('validity bounds are inclusive', () => {
-    expect(estValideLe(urss, '1991-12-25')).toBe(true);
-    expect(estValideLe(urss, '1991-12-26')).toBe(false);
-    expect(estActuel(urss, '1980-01-01')).toBe(false);
-    expect(estActuel(russie, '2026-01-01')).toBe(true);
-  });
-
+describe('country referential rules', () => {
   test('two States may not share a code over overlapping periods; a territory may share its State code', () => {
     const existing = [{ codeInsee: '99801', libelleCog: 'TRACELAND', nature: 'ANCIEN_ETAT' }];
     expect(checkCodeInseePartage({ codeInsee: '99801', libelleCog: 'DOUBLON', nature: 'ANCIEN_ETAT' }, existing)?.field).toBe('codeInsee');

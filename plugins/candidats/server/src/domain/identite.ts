@@ -23,9 +23,12 @@ export const CODE_FRANCE = '99100';
 const CODE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 const TELEPHONE = /^\+?[0-9 .()-]{6,20}$/;
 
-/** A country that still exists today (nationality, address): not a former State, not ended. */
+/**
+ * The one "current country" rule (nationality, address; the pickers filter `dateFin_null`, the server decides
+ * here): not a former State, and valid today — bounds inclusive, a code not yet in force is not current.
+ */
 export function paysActuel(pays: PaysInfo, aujourdhui: string): boolean {
-  return pays.nature !== 'ANCIEN_ETAT' && (!pays.dateFin || pays.dateFin >= aujourdhui);
+  return pays.nature !== 'ANCIEN_ETAT' && (!pays.dateDebut || pays.dateDebut <= aujourdhui) && (!pays.dateFin || pays.dateFin >= aujourdhui);
 }
 
 /** Département code of an INSEE commune code as it was: "2A004" → "2A", "97411" → "974", "75056" → "75". */

@@ -63,6 +63,15 @@ test('current country: not a former State, not ended', () => {
   expect(paysActuel(maroc, AUJOURDHUI)).toBe(true);
   expect(paysActuel(urss, AUJOURDHUI)).toBe(false);
   expect(paysActuel({ codeInsee: '99999', nom: 'X', nature: 'TERRITOIRE', dateFin: '2020-01-01' }, AUJOURDHUI)).toBe(false);
+  expect(paysActuel({ codeInsee: '99123', nom: 'Hong Kong', nature: 'TERRITOIRE' }, AUJOURDHUI)).toBe(true);
+});
+
+test('current country: validity bounds are inclusive, a code not yet in force is not current', () => {
+  const russie: PaysInfo = { codeInsee: '99123', nom: 'Russie', nature: 'ETAT', dateDebut: '1991-12-26' };
+  expect(paysActuel(russie, '1991-12-26')).toBe(true);
+  expect(paysActuel(russie, '1991-12-25')).toBe(false);
+  expect(paysActuel({ ...maroc, dateFin: AUJOURDHUI }, AUJOURDHUI)).toBe(true);
+  expect(paysActuel({ ...urss, dateFin: undefined }, '1980-01-01')).toBe(false);
 });
 
 test('département of a commune code as it was, and of a postal code', () => {
