@@ -268,10 +268,10 @@ describe('equivalence requests', () => {
     const good = await upload('attestation.pdf', pdf, 'application/pdf');
     expect(good.status).toBe(200);
     expect(good.body.pieces).toEqual([expect.objectContaining({ nom: 'attestation.pdf', type: 'application/pdf', ajoutePar: 'ud.rhone' })]);
-    const preview = await rhone.get(`/api/ra/pieces-equivalence/${id}-${good.body.pieces[0].id}`);
+    const preview = await rhone.get(`/api/ra/pieces/${good.body.pieces[0].id}`);
     expect(preview.status).toBe(200);
     expect(Buffer.from(preview.body.contenu, 'base64').toString()).toBe(pdf.toString());
-    expect((await paris.get(`/api/ra/pieces-equivalence/${id}-${good.body.pieces[0].id}`)).status).toBe(404);
+    expect((await paris.get(`/api/ra/pieces/${good.body.pieces[0].id}`)).status).toBe(404);
 
     // the centre may read, not decide; another UD cannot reach it
     expect((await centreLyon.post(`/api/ra/demandes-equivalence/${id}/accorder`)).status).toBe(403);

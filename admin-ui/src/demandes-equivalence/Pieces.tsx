@@ -49,7 +49,7 @@ export const Pieces = () => {
 
   const voir = async (piece: Piece) => {
     try {
-      const { json } = await httpClient(`${API_URL}/pieces-equivalence/${record.id}-${piece.id}`);
+      const { json } = await httpClient(`${API_URL}/pieces/${piece.id}`);
       const bytes = Uint8Array.from(atob((json as { contenu: string }).contenu), (c) => c.charCodeAt(0));
       setApercu({ nom: piece.nom, type: piece.type, url: URL.createObjectURL(new Blob([bytes], { type: piece.type })) });
     } catch (error) {

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { PROFILES, PROFILE_LABELS } from './domain/access';
 import { scopeOf } from './domain/permissions';
 import { NORMALIZE_FUNCTION_SQL, ensureSearchIndex } from './services/search-sql';
+import { PIECES_SQL } from './services/pieces';
 import type { Registry } from './services/registry';
 import type { Repository } from './services/repository';
 
@@ -44,6 +45,7 @@ async function ensureRoles(strapi: Core.Strapi) {
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = strapi.db.connection as unknown as Knex;
   await knex.raw(NORMALIZE_FUNCTION_SQL);
+  for (const sql of PIECES_SQL) await knex.raw(sql);
   const registry = strapi.plugin('ra').service('registry') as Registry;
   const repository = strapi.plugin('ra').service('repository') as Repository;
   for (const resource of registry.resources()) {

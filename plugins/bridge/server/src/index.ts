@@ -5,16 +5,21 @@ import bridge from './controllers/bridge';
 import errors from './middlewares/errors';
 import { createRegistry } from './services/registry';
 import { createRepository } from './services/repository';
+import { createPieces } from './services/pieces';
+import { registerPieces } from './services/pieces-reader';
 
 export type { ResourceDefinition, FieldError, ValidationContext } from './domain/resource';
 export type { Principal, Profile, Territory } from './domain/access';
 export type { Registry, ActionDefinition, ActionContext, UploadedFile, WriteEvent, FileAnswer } from './services/registry';
 export { BridgeError } from './domain/errors';
+export type { PiecesService, Piece, Proprietaire } from './services/pieces';
 
 const registry = createRegistry();
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerPieces(strapi, registry);
+  },
   bootstrap,
   routes,
   controllers: { bridge },
@@ -22,6 +27,7 @@ export default {
   services: {
     registry: () => registry,
     repository: ({ strapi }: { strapi: Core.Strapi }) => createRepository(strapi),
+    pieces: ({ strapi }: { strapi: Core.Strapi }) => createPieces(strapi),
   },
   contentTypes: {},
   config: { default: {}, validator() {} },

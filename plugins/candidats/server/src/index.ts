@@ -2,8 +2,9 @@
  * Plugin "candidats": the rules behind the candidate record (identity, homonym control, path,
  * equivalence requests). The content types live in strapi/src/api (candidat, evenement-parcours,
  * regle-equivalence, demande-equivalence) and their bridge declarations call this plugin's services;
- * the plugin registers its read-only resources (homonymes, parcours, pieces-equivalence) and its
- * workflow actions (demandes-equivalence: accorder, refuser, ajouterPieces).
+ * the plugin registers its read-only resources (homonymes, parcours) and its
+ * workflow actions (demandes-equivalence: accorder, refuser, ajouterPieces; pieces read through the bridge's
+ * `pieces` reader).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -69,25 +70,6 @@ function register({ strapi }: { strapi: Core.Strapi }) {
       async findOne(documentId, principal) {
         const id = await resolve('candidats', documentId, principal.territory);
         return parcours().lire(id, documentId);
-      },
-    },
-  });
-
-  // GET /api/ra/pieces-equivalence/<demande documentId>-<file id>: a supporting document, for preview
-  registry.register({
-    name: 'pieces-equivalence',
-    uid: 'plugin::candidats.pieces-equivalence',
-    label: 'la pièce justificative',
-    readOnlyResource: true,
-    reader: {
-      async list() {
-        return { total: 0, records: [] };
-      },
-      async findOne(compose, principal) {
-        const match = /^([a-z0-9]+)-(\d+)$/.exec(compose);
-        if (!match) return null;
-        const id = await resolve('demandes-equivalence', match[1], principal.territory);
-        return { ...(await equivalences().lirePiece(id, Number(match[2]))), id: compose };
       },
     },
   });

@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { rm } from 'node:fs/promises';
 import { BridgeError, forbidden, notFound, conflict, badRequest } from '../domain/errors';
 import { parseListQuery } from '../domain/protocol';
 import { checkBody, throwFieldErrors } from '../domain/body';
@@ -167,11 +168,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = await action.handler({ principal, id, documentId: ctx.params.id, body });
         return;
       }
+      // multipart calls (supporting documents) also bring their uploaded files, parsed by strapi::body into
+      // temporary files: removed whatever happens (strapi::body only removes its own "files" field)
+      const files = (ctx.request as unknown as { files?: ActionContext['files'] }).files;
       const answer = await transaction(async () => {
         const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
         const before = await repository().findOne(resource, id);
-        // multipart calls (supporting documents) also bring their uploaded files, parsed by strapi::body
-        const files = (ctx.request as unknown as { files?: ActionContext['files'] }).files;
         const result = await action.handler({ principal, id, documentId: ctx.params.id, body, ...(files ? { files } : {}) });
         // traced like any write, with the action's name; an action may delete its record (after = null)
         const after = await repository()
@@ -179,7 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .catch((error: unknown) => (error instanceof BridgeError && error.status === 404 ? null : Promise.reject(error)));
         await registry().emitWrite({ principal, resource: resource.name, action: action.name, documentId: before.id, before, after });
         return result;
-      });
+      }).finally(() => removeUploads(files));
       if (isFileAnswer(answer)) {
         // a document (PDF…): sent after the commit, never cached (personal data)
         const ascii = answer.filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_');
@@ -190,6 +192,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } else ctx.body = answer;
     },
   };
+};
+
+/** temporary files of a multipart call (personal data): never left in the temporary folder */
+const removeUploads = async (files: ActionContext['files']) => {
+  const list = files ? Object.values(files).flat() : [];
+  await Promise.all(list.map((file) => rm(file.filepath, { force: true }).catch(() => undefined)));
 };
 
 const throwNotFound = (message: string): never => {

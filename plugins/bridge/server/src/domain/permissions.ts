@@ -108,7 +108,9 @@ export const MATRIX: Record<string, Grants> = {
     UD: [...READ, 'create', 'edit', 'accorder', 'refuser', 'ajouterPieces'],
     NOUVELLE_CALEDONIE: [...READ, 'create', 'edit', 'accorder', 'refuser', 'ajouterPieces'],
   },
-  'pieces-equivalence': Object.fromEntries((['ADMIN_NATIONAL', 'UD', 'DREETS', 'NOUVELLE_CALEDONIE', 'CENTRE', 'LECTURE'] as Profile[]).map((p) => [p, ['show']])),
+  // supporting documents (plugins/bridge services/pieces.ts): readable by whoever may read the record owning them
+  // (its resource's 'show' and its territory, checked by the reader)
+  pieces: everyone(['show']),
 
   // Organisations. The DREETS (and Nouvelle-Calédonie for its territory) instructs; the centre manages
   // its sites and requests its agréments; UD and national consultation read.

@@ -1,14 +1,12 @@
 /**
  * Equivalence requests: the checks of a submitted request (rule, validity, CCPs), the UD's decision
  * (accord → one EQUIVALENCE event per CCP granted, in the path; refus with its reason), and the
- * supporting documents (stored by the upload plugin, type- and size-checked here, read back for preview).
+ * supporting documents (stored by the bridge's private store, ceres_piece, in the request's transaction;
+ * read back through GET /api/ra/pieces/<id>).
  */
 import type { Core } from '@strapi/strapi';
-import { readFile, open } from 'node:fs/promises';
-import path from 'node:path';
-import type { Principal, UploadedFile } from '@ceres/plugin-bridge';
+import type { Piece, PiecesService, Principal, UploadedFile } from '@ceres/plugin-bridge';
 import { verifierDecision, verifierDemande, type Decision, type Demande, type Regle } from '../domain/equivalences';
-import { verifierPiece } from '../domain/pieces';
 import type { FieldError } from '../domain/identite';
 import { aujourdhui, badRequest, notFound, unprocessable } from '@ceres/plugin-bridge/runtime';
 import { UID } from './db';
@@ -38,15 +36,6 @@ interface DemandeRow {
   ccpsSource: Ref[];
   ccpsCible: Ref[];
   pieces: Piece[] | null;
-}
-
-export interface Piece {
-  id: number;
-  nom: string;
-  type: string;
-  taille: number;
-  ajouteLe: string;
-  ajoutePar: string;
 }
 
 const MAX_PIECES = 10;
@@ -156,37 +145,10 @@ export function createEquivalences(strapi: Core.Strapi, parcours: () => Parcours
       if (!list.length) throw badRequest('pieces', 'Aucun fichier reçu : joignez une pièce justificative (PDF, PNG ou JPEG, 10 Mo au plus).');
       const existantes = d.pieces ?? [];
       if (existantes.length + list.length > MAX_PIECES) throw badRequest('pieces', `Une demande compte au plus ${MAX_PIECES} pièces justificatives.`);
-      for (const file of list) {
-        const handle = await open(file.filepath, 'r');
-        const debut = Buffer.alloc(16);
-        await handle.read(debut, 0, 16, 0);
-        await handle.close();
-        const message = verifierPiece(file.originalFilename ?? 'fichier', file.size, debut);
-        if (message) throw badRequest('pieces', message);
-      }
-      const upload = strapi.plugin('upload').service('upload') as { upload(args: { data: Record<string, unknown>; files: unknown }): Promise<{ id: number; name: string; mime: string; size: number }[]> };
-      const stored = await upload.upload({ data: {}, files: list.length === 1 ? list[0] : list });
-      const ajouts: Piece[] = stored.map((f, i) => ({
-        id: f.id,
-        nom: list[i]?.originalFilename ?? f.name,
-        type: f.mime,
-        taille: list[i]?.size ?? Math.round(f.size * 1024),
-        ajouteLe: new Date().toISOString(),
-        ajoutePar: principal.username,
-      }));
+      const pieces = strapi.plugin('ra').service('pieces') as PiecesService;
+      const ajouts = await pieces.enregistrer({ ressource: 'demandes-equivalence', documentId: d.documentId, usage: 'pieces' }, list, principal);
       await demandes().update({ where: { id }, data: { pieces: [...existantes, ...ajouts] } as never });
       return { id: d.documentId, pieces: [...existantes, ...ajouts] };
-    },
-
-    /** A supporting document's content (base64) for the back-office preview. */
-    async lirePiece(id: number, pieceId: number) {
-      const d = await demande(id);
-      const piece = (d.pieces ?? []).find((p) => p.id === pieceId);
-      if (!piece) throw notFound('Pièce justificative introuvable.');
-      const file = (await strapi.db.query('plugin::upload.file').findOne({ where: { id: pieceId } })) as { url: string; mime: string } | null;
-      if (!file) throw notFound('Pièce justificative introuvable.');
-      const content = await readFile(path.join(strapi.dirs.static.public, file.url.replace(/^\/+/, '')));
-      return { ...piece, type: file.mime, contenu: content.toString('base64') };
     },
   };
 }
