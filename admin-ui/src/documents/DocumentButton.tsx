@@ -25,6 +25,29 @@ async function post(url: string, body: unknown) {
   return response;
 }
 
+/**
+ * Asks the server for a document and shows it in a new tab. The tab is opened now, in the click, or the
+ * browser blocks it; it is filled when the PDF arrives, closed on a refusal (the French message is returned).
+ */
+export async function openDocument(url: string, body: unknown): Promise<string | null> {
+  const tab = window.open('', '_blank');
+  try {
+    const response = await post(url, body);
+    if (!response.ok) {
+      const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      throw new Error(answer?.error?.message ?? 'Le document n’a pas pu être produit.');
+    }
+    const objectUrl = URL.createObjectURL(await response.blob());
+    if (tab) tab.location.href = objectUrl;
+    else window.location.assign(objectUrl);
+    setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+    return null;
+  } catch (error) {
+    tab?.close();
+    return (error as Error).message;
+  }
+}
+
 export function DocumentButton({ resource, action, label, body = {} }: { resource: string; action: string; label: string; body?: Record<string, unknown> }) {
   const record = useRecordContext();
   const notify = useNotify();
@@ -33,25 +56,10 @@ export function DocumentButton({ resource, action, label, body = {} }: { resourc
   if (!record || !canAccess) return null;
 
   const open = async () => {
-    // opened now, in the click, or the browser blocks the tab; filled when the PDF arrives
-    const tab = window.open('', '_blank');
     setPending(true);
-    try {
-      const response = await post(`${API_URL}/${resource}/${record.id}/${action}`, body);
-      if (!response.ok) {
-        const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(answer?.error?.message ?? 'Le document n’a pas pu être produit.');
-      }
-      const url = URL.createObjectURL(await response.blob());
-      if (tab) tab.location.href = url;
-      else window.location.assign(url);
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (error) {
-      tab?.close();
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      setPending(false);
-    }
+    const refused = await openDocument(`${API_URL}/${resource}/${record.id}/${action}`, body);
+    setPending(false);
+    if (refused) notify(refused, { type: 'error' });
   };
 
   return (

@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { STATUTS_HABILITATION, libelleStatut } from './statuts';
 import { exporterHabilitations } from './export';
+import { ListeJurysButton } from '../documents/ListeJurysButton';
 
 type Rec = Record<string, string | null | undefined>;
 
@@ -38,6 +39,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <ExportButton maxResults={1000} label="Exporter (CSV)" />
+    <ListeJurysButton />
   </TopToolbar>
 );
 

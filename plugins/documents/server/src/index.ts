@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { createDocumentsService, type DocumentsService } from './services/documents';
 import { registerSessionActions } from './services/session-actions';
+import { registerJuryListAction } from './services/jury-list-action';
 import { sharedPool } from './services/libreoffice';
 import { ensureSchema } from './services/store';
 
@@ -27,6 +28,8 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // the session's documents are bridge actions on "sessions" (matrix: plugins/bridge/.../permissions.ts)
     registerSessionActions(strapi, () => strapi.plugin('documents').service('documents') as DocumentsService);
+    // the centre's printable list of habilitated jurors (centres/:id/imprimerListeJurys)
+    registerJuryListAction(strapi, () => strapi.plugin('documents').service('documents') as DocumentsService);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

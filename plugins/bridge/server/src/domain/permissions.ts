@@ -114,7 +114,8 @@ export const MATRIX: Record<string, Grants> = {
 
   // Organisations. The DREETS (and Nouvelle-Calédonie for its territory) instructs; the centre manages
   // its sites and requests its agréments; UD and national consultation read.
-  centres: { ...readers('UD', 'CENTRE', 'AFPA', 'LECTURE'), ADMIN_NATIONAL: ALL, DREETS: ['list', 'show', 'create', 'edit'], NOUVELLE_CALEDONIE: ['list', 'show', 'create', 'edit'] },
+  // imprimerListeJurys (plugins/documents jury-list-action.ts): the centre prints its habilitated jurors' list (PDF)
+  centres: { ...readers('UD', 'AFPA', 'LECTURE'), CENTRE: [...READ, 'imprimerListeJurys'], ADMIN_NATIONAL: ALL, DREETS: ['list', 'show', 'create', 'edit'], NOUVELLE_CALEDONIE: ['list', 'show', 'create', 'edit'] },
   sites: { ...readers('UD', 'AFPA', 'LECTURE'), ADMIN_NATIONAL: ALL, DREETS: ALL, NOUVELLE_CALEDONIE: ALL, CENTRE: ALL },
   agrements: {
     ...readers('ADMIN_NATIONAL', 'UD', 'LECTURE'),

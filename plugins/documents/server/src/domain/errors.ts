@@ -29,3 +29,12 @@ export class DocumentRuleError extends PublicError {
   readonly status = 409;
   readonly name = 'DocumentRuleError';
 }
+
+/** The request itself is malformed (unknown filter, inverted period…): 400, naming the field. */
+export class DocumentRequestError extends PublicError {
+  readonly status = 400;
+  readonly name = 'DocumentRequestError';
+  constructor(field: string, message: string) {
+    super(message, field);
+  }
+}

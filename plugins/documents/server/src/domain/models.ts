@@ -149,6 +149,15 @@ export interface ListeJurysInput {
   dateEdition: DateInput;
 }
 
+/** The habilitated jurors a centre may call on, outside any session (the centre's printable list, issue 6). */
+export interface ListeJuresHabilitesInput {
+  centre: { nom: string; adresse?: AdresseInput | null };
+  /** the selection printed in the header, as the agent chose it on the screen */
+  criteres?: { titre?: string | null; departement?: string | null; actifDu?: DateInput; actifAu?: DateInput; statut?: string | null } | null;
+  lignes: { jure: JureInput; habilitation: { objet: string; dateDebut: DateInput; dateFin: DateInput; departement?: string | null } }[];
+  dateEdition: DateInput;
+}
+
 export interface CandidatSessionInput extends Identite {
   dateNaissance: DateInput;
   presence?: 'PRESENT' | 'ABSENT' | 'ABSENT_JUSTIFIE' | 'ABANDON' | null;
@@ -483,5 +492,35 @@ export function prepareProcesVerbal(input: ProcesVerbalInput) {
     jury: input.jury.map((j, i) => jure(j, `jury[${i}]`)),
     candidats: (input.candidats ?? []).map((c, i) => candidatSession(c, `candidats[${i}]`, i)),
     faitA: `Fait à ${required(input.lieu, 'lieu', 'Lieu')}, le ${dateLong(input.date, 'date', 'Date du procès-verbal')}`,
+  });
+}
+
+export function prepareListeJuresHabilites(input: ListeJuresHabilitesInput) {
+  const criteres = input.criteres ?? {};
+  const du = date(criteres.actifDu, 'criteres.actifDu', 'Début de période', false);
+  const au = date(criteres.actifAu, 'criteres.actifAu', 'Fin de période', false);
+  const selection = [
+    sanitizeText(criteres.titre) && `titre ou CCS : ${sanitizeText(criteres.titre)}`,
+    sanitizeText(criteres.departement) && `département : ${sanitizeText(criteres.departement)}`,
+    du && au ? `habilitation active du ${du} au ${au}` : du ? `habilitation active le ${du}` : au ? `habilitation active le ${au}` : '',
+    sanitizeText(criteres.statut) && `statut : ${sanitizeText(criteres.statut)}`,
+  ].filter(Boolean);
+  const lignes = (input.lignes ?? []).map((ligne, i) => {
+    const debut = date(ligne.habilitation?.dateDebut, `lignes[${i}].habilitation.dateDebut`, 'Début d’habilitation');
+    const fin = date(ligne.habilitation?.dateFin, `lignes[${i}].habilitation.dateFin`, 'Fin d’habilitation');
+    return {
+      ...jure(ligne.jure, `lignes[${i}].jure`),
+      habilitation: required(ligne.habilitation?.objet, `lignes[${i}].habilitation.objet`, 'Titre ou CCS de l’habilitation'),
+      periode: `du ${debut} au ${fin}`,
+      departement: sanitizeText(ligne.habilitation?.departement),
+    };
+  });
+  return sanitizeData({
+    centre: required(input.centre?.nom, 'centre.nom', 'Nom du centre'),
+    centreAdresse: adresse(input.centre?.adresse),
+    selection: selection.length ? `Sélection : ${selection.join(' ; ')}` : 'Sélection : tous les jurés habilités',
+    nombre: lignes.length === 0 ? 'Aucun juré habilité ne correspond à la sélection.' : lignes.length === 1 ? '1 habilitation' : `${lignes.length} habilitations`,
+    lignes,
+    dateEdition: date(input.dateEdition, 'dateEdition', 'Date d’édition'),
   });
 }

@@ -10,6 +10,7 @@ import {
   prepareConvocationJure,
   prepareEmargement,
   prepareListeJurys,
+  prepareListeJuresHabilites,
   prepareLivret,
   prepareParchemin,
   prepareProcesVerbal,
@@ -18,6 +19,7 @@ import {
   type ConvocationJureInput,
   type EmargementInput,
   type ListeJurysInput,
+  type ListeJuresHabilitesInput,
   type LivretInput,
   type ParcheminInput,
   type ProcesVerbalInput,
@@ -31,14 +33,15 @@ export interface InputOf {
   'convocation-candidat': ConvocationCandidatInput;
   'convocation-jure': ConvocationJureInput;
   'liste-jurys': ListeJurysInput;
+  'liste-jures-habilites': ListeJuresHabilitesInput;
   emargement: EmargementInput;
   'proces-verbal': ProcesVerbalInput;
 }
 
 export type TemplateId = keyof InputOf;
 
-/** certification: issued to a holder after validated results (numbered when `serie`); session: for the session's people */
-export type TemplateKind = 'certification' | 'convocation' | 'session';
+/** certification: issued to a holder after validated results (numbered when `serie`); session: for the session's people; liste: outside a session */
+export type TemplateKind = 'certification' | 'convocation' | 'session' | 'liste';
 
 export interface TemplateDefinition<I = unknown> {
   id: TemplateId;
@@ -59,6 +62,7 @@ export const TEMPLATES: { [K in TemplateId]: TemplateDefinition<InputOf[K]> } = 
   'convocation-candidat': define('convocation-candidat', 'convocation-candidat.fodt', 'Convocation du candidat', 'convocation', prepareConvocationCandidat),
   'convocation-jure': define('convocation-jure', 'convocation-jure.fodt', 'Convocation du membre de jury', 'convocation', prepareConvocationJure),
   'liste-jurys': define('liste-jurys', 'liste-jurys.fodt', 'Liste des membres du jury', 'session', prepareListeJurys),
+  'liste-jures-habilites': define('liste-jures-habilites', 'liste-jures-habilites.fodt', 'Liste des jurés habilités', 'liste', prepareListeJuresHabilites),
   emargement: define('emargement', 'feuille-emargement.fodt', "Feuille d'émargement", 'session', prepareEmargement),
   'proces-verbal': define('proces-verbal', 'proces-verbal.fodt', 'Procès-verbal de session', 'session', prepareProcesVerbal),
 };
