@@ -53,6 +53,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       delaiDeclarationJours: env.int('SESSION_DELAI_DECLARATION_JOURS', 60),
       delaiCommandeDteJours: env.int('SESSION_DELAI_COMMANDE_DTE_JOURS', 21),
+      // convocations: ≥ 1 month before a session titre, ≥ 15 days before a session CCP/CCS (2008 règlement)
+      delaiConvocationTitreMois: env.int('SESSION_DELAI_CONVOCATION_TITRE_MOIS', 1),
+      delaiConvocationCcpCcsJours: env.int('SESSION_DELAI_CONVOCATION_CCP_CCS_JOURS', 15),
       maxSessionsParPeriode: env.int('SESSION_MAX_SESSIONS_PAR_PERIODE', 3),
       fenetreSessions: env('SESSION_FENETRE_SESSIONS', 'GLISSANTE_12_MOIS'),
     },

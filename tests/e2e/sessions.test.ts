@@ -54,6 +54,8 @@ beforeAll(async () => {
     type: 'TITRE',
     centre: fx.centreLyon,
     titre: fx.titre.documentId,
+    site: fx.site.documentId,
+    agrement: fx.agrement.documentId,
     dateDebut: inDays(90),
     dateFin: inDays(90),
     responsableSession: 'Mme Responsable',

@@ -205,6 +205,14 @@ describe('homonym control', () => {
     expect(response.body.find((h: { id: string }) => h.id === candidatRhone)).toMatchObject({ dansPerimetre: true, niveau: 'IDENTIQUE' });
   });
 
+  test('one typing mistake in the birth date (one digit, in the year or the day) still finds the person', async () => {
+    for (const dateNaissance of ['1985-03-15', '1995-03-14', '1985-08-14']) {
+      const response = await search(rhone, { nomNaissance: 'Zzmartin', prenoms: ['Paul', 'Émile'], dateNaissance });
+      expect(response.status).toBe(200);
+      expect(response.body.find((h: { id: string }) => h.id === candidatRhone)).toMatchObject({ niveau: 'PROCHE', raisons: expect.arrayContaining(['date de naissance proche (un chiffre différent)']) });
+    }
+  });
+
   test('another birth date is another person', async () => {
     const response = await search(rhone, { nomNaissance: 'Zzmartin', prenoms: ['Paul'], dateNaissance: '1990-01-01' });
     expect(response.body.find((h: { id: string }) => h.id === candidatRhone)).toBeUndefined();

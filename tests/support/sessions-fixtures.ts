@@ -30,6 +30,9 @@ export interface SessionFixtures {
   jures: Ref[];
   nonHabilite: Ref;
   centreLyon: string;
+  /** a site of the Lyon centre and the agrément ACCORDE covering the test title there (a session names both) */
+  site: Ref;
+  agrement: Ref;
   suffix: string;
 }
 
@@ -43,9 +46,12 @@ export async function createSessionFixtures(): Promise<SessionFixtures> {
     ccps.push(ccp);
   }
   const [lyon] = await sql(`SELECT id, document_id FROM centres WHERE siret = '91234567500017'`);
+  const site = await insert('sites', { nom: `Plateau de test sessions ${suffix}`, actif: true });
+  await link('sites_centre_lnk', 'site_id', site.id, 'centre_id', lyon.id);
   const agrement = await insert('agrements', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACCORDE' });
   await link('agrements_centre_lnk', 'agrement_id', agrement.id, 'centre_id', lyon.id);
   await link('agrements_titre_lnk', 'agrement_id', agrement.id, 'titre_id', titre.id);
+  await link('agrements_site_lnk', 'agrement_id', agrement.id, 'site_id', site.id);
   const candidats: Ref[] = [];
   for (const prenom of ['Alice', 'Bruno']) {
     candidats.push(await insert('candidats', { nom_naissance: `SESSIONTEST${suffix}`, prenoms: [prenom], sexe: 'F', date_naissance: '1990-01-01' }));
@@ -59,7 +65,7 @@ export async function createSessionFixtures(): Promise<SessionFixtures> {
     jures.push(jure);
   }
   const nonHabilite = await insert('jures', { nom: `Sans-Habilitation${suffix}`, prenom: 'Test', metier: 'Formateur', retraite: false });
-  return { titre, ccps, candidats, jures, nonHabilite, centreLyon: lyon.document_id, suffix };
+  return { titre, ccps, candidats, jures, nonHabilite, centreLyon: lyon.document_id, site, agrement, suffix };
 }
 
 export async function removeSessionFixtures(fx: SessionFixtures | undefined) {

@@ -103,6 +103,11 @@ const Coordonnees = () => (
       <TextInput source="email" validate={email()} />
     </Stack>
     <SelectInput source="situation" choices={SITUATIONS} />
+    {/* the employer: a juror linked to it is flagged on the session's jury (impartiality) */}
+    <Stack direction="row" spacing={2}>
+      <TextInput source="employeur" label="Employeur (raison sociale)" />
+      <TextInput source="employeurSiret" label="SIRET de l'employeur" />
+    </Stack>
   </>
 );
 

@@ -108,6 +108,8 @@ export const CandidatShow = () => (
         <TextField source="telephone" />
         <EmailField source="email" />
         <SelectField source="situation" choices={SITUATIONS} />
+        <TextField source="employeur" label="Employeur" emptyText="—" />
+        <TextField source="employeurSiret" label="SIRET de l'employeur" emptyText="—" />
         <ControleHomonymie />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Parcours" path="parcours">

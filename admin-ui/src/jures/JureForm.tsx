@@ -1,4 +1,5 @@
 import {
+  ArrayInput,
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
@@ -10,6 +11,7 @@ import {
   ReferenceInput,
   SelectInput,
   SimpleForm,
+  SimpleFormIterator,
   TextInput,
   email,
   regex,
@@ -49,6 +51,12 @@ const JureForm = () => (
     <ReferenceArrayInput source="centresLies" reference="centres">
       <AutocompleteArrayInput label="Centres avec lesquels le juré a un lien déclaré" optionText="raisonSociale" filterToQuery={(q) => ({ q })} />
     </ReferenceArrayInput>
+    <ArrayInput source="entreprisesLiees" label="Entreprises avec lesquelles le juré a un lien déclaré">
+      <SimpleFormIterator inline disableReordering>
+        <TextInput source="raisonSociale" label="Raison sociale" validate={required()} />
+        <TextInput source="siret" label="SIRET (facultatif)" />
+      </SimpleFormIterator>
+    </ArrayInput>
     <TextInput source="natureLiens" label="Nature des liens déclarés (salarié, formateur…)" multiline fullWidth />
     <TextInput source="observations" label="Observations" multiline fullWidth />
   </SimpleForm>

@@ -140,6 +140,12 @@ export const JureShow = () => (
             <ChipField source="raisonSociale" />
           </SingleFieldList>
         </ReferenceArrayField>
+        <FunctionField
+          label="Entreprises liées (lien déclaré)"
+          render={(j: { entreprisesLiees?: { raisonSociale: string; siret?: string | null }[] | null }) =>
+            j.entreprisesLiees?.length ? j.entreprisesLiees.map((e) => (e.siret ? `${e.raisonSociale} (SIRET ${e.siret})` : e.raisonSociale)).join(' ; ') : '—'
+          }
+        />
         <TextField source="natureLiens" label="Nature des liens" emptyText="—" />
         <TextField source="observations" label="Observations" emptyText="—" />
       </TabbedShowLayout.Tab>

@@ -15,13 +15,17 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { MODALITES, TYPES } from './choix';
+import { MODALITES, TYPES, dateFr } from './choix';
 
-/** Type, title, CCPs/CCS, centre and dates are the session's identity: editable while in preparation only. */
+export const agrementLabel = (a?: { dateDebut?: string; dateFin?: string }) => (a ? `Du ${dateFr(a.dateDebut)} au ${dateFr(a.dateFin)}` : '');
+
+/** Type, title, CCPs/CCS, centre, site, agrément and dates are the session's identity: editable while in preparation only. */
 const Fields = ({ creating }: { creating?: boolean }) => {
   const record = useRecordContext();
   const type = useWatch({ name: 'type' });
   const titre = useWatch({ name: 'titre' });
+  const centre = useWatch({ name: 'centre' });
+  const ccs = useWatch({ name: 'ccs' });
   const locked = !creating && record?.statut !== 'EN_PREPARATION';
   const frozenResponsable = ['RESULTATS_TRANSMIS', 'RESULTATS_VALIDES', 'CLOTUREE', 'DEVERROUILLEE'].includes(record?.statut);
   return (
@@ -41,6 +45,18 @@ const Fields = ({ creating }: { creating?: boolean }) => {
       {type === 'CCS' ? (
         <ReferenceInput source="ccs" reference="ccss" filter={titre ? { titre } : {}}>
           <AutocompleteInput optionText={(c: { code: string; intitule: string }) => `${c.code} ${c.intitule}`} filterToQuery={(q) => ({ q })} disabled={locked} />
+        </ReferenceInput>
+      ) : null}
+      {/* only the chosen centre's sites, and its agréments ACCORDE on the session's title (or CCS); the server checks the dates */}
+      <ReferenceInput source="site" reference="sites" filter={centre ? { centre, actif: true } : {}}>
+        <AutocompleteInput optionText="nom" filterToQuery={(q) => ({ q })} disabled={locked || !centre} helperText={centre ? undefined : 'Choisissez d’abord le centre'} />
+      </ReferenceInput>
+      <ReferenceInput source="agrement" reference="agrements" filter={centre ? { centre, statut: 'ACCORDE', ...(type === 'CCS' ? (ccs ? { ccs } : {}) : titre ? { titre } : {}) } : {}}>
+        <AutocompleteInput optionText={agrementLabel} filterToQuery={() => ({})} disabled={locked || !centre} helperText="Agrément du centre couvrant toute la session" />
+      </ReferenceInput>
+      {type !== 'CCS' ? (
+        <ReferenceInput source="autorisationTemporaire" reference="autorisations-temporaires" filter={centre ? { centre, ...(titre ? { titre } : {}) } : {}}>
+          <AutocompleteInput optionText={agrementLabel} filterToQuery={() => ({})} disabled={locked || !centre} helperText="À défaut d’agrément : l’autorisation temporaire du centre" />
         </ReferenceInput>
       ) : null}
       <DateInput source="dateDebut" validate={required()} disabled={locked} />

@@ -1,6 +1,7 @@
 import type { ResourceDefinition } from '@ceres/plugin-bridge';
 import { candidatTerritory } from './territory';
 import { candidatsPlugin } from './plugin';
+import { employeurErrors } from '../../organisations/domain/entreprise';
 
 export const candidatResource: ResourceDefinition = {
   name: 'candidats',
@@ -14,5 +15,6 @@ export const candidatResource: ResourceDefinition = {
   readOnly: ['communeNaissanceDepartement', 'departementResidence', 'controleHomonymie', 'centreCreateur'],
   relations: ['communeNaissance', 'paysNaissance', 'nationalite', 'centreCreateur'],
   territory: candidatTerritory,
-  validate: (record, context) => candidatsPlugin().candidats.verifier(record, context),
+  // the employer (impartiality of the jury, sessions plugin) is checked here with the organisations' SIRET rule
+  validate: async (record, context) => [...(await candidatsPlugin().candidats.verifier(record, context)), ...employeurErrors(record)],
 };

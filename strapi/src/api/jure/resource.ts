@@ -1,5 +1,6 @@
 import type { FieldError, ResourceDefinition } from '@ceres/plugin-bridge';
 import { jureTerritory } from '../habilitation/territory';
+import { entreprisesLieesErrors } from '../../organisations/domain/entreprise';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -26,6 +27,8 @@ export const jureResource: ResourceDefinition = {
     if (typeof record.dateNaissance === 'string' && record.dateNaissance >= today()) {
       errors.push({ field: 'dateNaissance', message: 'La date de naissance doit être passée.' });
     }
+    // companies the juror declared a link with (impartiality: flagged on a session's jury)
+    errors.push(...entreprisesLieesErrors(record.entreprisesLiees));
     return errors;
   },
 };

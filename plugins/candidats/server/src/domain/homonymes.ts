@@ -71,18 +71,33 @@ function rapprocherPrenoms(a: string[], b: string[]): Rapprochement | null {
   return null;
 }
 
-/** Same date, or (only when everything else is exact) day and month swapped / one digit mistyped. */
+/** A real calendar date AAAA-MM-JJ (no 31 April, 29 February only in leap years). */
+const dateReelle = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)) && new Date(date).toISOString().slice(0, 10) === date;
+
+/** The one typing mistake between two birth dates, if there is exactly one: day and month swapped, or one digit. */
+export function ecartDate(a: string, b: string): 'JOUR_MOIS_INVERSES' | 'UN_CHIFFRE' | null {
+  if (a === b) return null;
+  const [ya, ma, da] = a.split('-');
+  const [yb, mb, db] = b.split('-');
+  if (ya === yb && ma === db && da === mb) return 'JOUR_MOIS_INVERSES';
+  const chiffresA = a.replace(/-/g, '');
+  const chiffresB = b.replace(/-/g, '');
+  if (chiffresA.length !== chiffresB.length) return null;
+  let differences = 0;
+  for (let i = 0; i < chiffresA.length; i++) if (chiffresA[i] !== chiffresB[i]) differences++;
+  return differences === 1 ? 'UN_CHIFFRE' : null;
+}
+
+/**
+ * Same date, or one typing mistake in it (day and month swapped, one digit different) when the names and
+ * first names carry no typo themselves (a variant — first names reordered, nom d'usage — is not a typo).
+ */
 function rapprocherDates(a: string, b: string, toleree: boolean): Rapprochement | null {
   if (a === b) return { approximations: 0, variantes: 0, raison: 'date de naissance identique' };
   if (!toleree) return null;
-  const [ya, ma, da] = a.split('-');
-  const [yb, mb, db] = b.split('-');
-  if (ya === yb && ma === db && da === mb) return { approximations: 1, variantes: 0, raison: 'date de naissance proche (jour et mois inversés)' };
-  const chiffresA = a.replace(/-/g, '');
-  const chiffresB = b.replace(/-/g, '');
-  let differences = 0;
-  for (let i = 0; i < chiffresA.length; i++) if (chiffresA[i] !== chiffresB[i]) differences++;
-  if (chiffresA.length === chiffresB.length && differences === 1) return { approximations: 1, variantes: 0, raison: 'date de naissance proche (un chiffre différent)' };
+  const ecart = ecartDate(a, b);
+  if (ecart === 'JOUR_MOIS_INVERSES') return { approximations: 1, variantes: 0, raison: 'date de naissance proche (jour et mois inversés)' };
+  if (ecart === 'UN_CHIFFRE') return { approximations: 1, variantes: 0, raison: 'date de naissance proche (un chiffre différent)' };
   return null;
 }
 
@@ -99,8 +114,9 @@ export function comparerIdentites(recherche: Identite, candidat: Identite): Corr
     noms = { approximations: 0, variantes: 1, raison: 'nom et prénom inversés' };
     prenoms = null;
   }
-  const exactSaufDate = noms.approximations + noms.variantes + (prenoms ? prenoms.approximations + prenoms.variantes : 1) === 0;
-  const dates = rapprocherDates(recherche.dateNaissance, candidat.dateNaissance, exactSaufDate);
+  // a date typo is the one approximation tolerated: the names must then be right (variants allowed)
+  const sansFauteSaufDate = noms.approximations + (prenoms ? prenoms.approximations : 0) === 0;
+  const dates = rapprocherDates(recherche.dateNaissance, candidat.dateNaissance, sansFauteSaufDate);
   if (!dates) return null;
   const parts = [noms, prenoms, dates].filter((p): p is Rapprochement => p !== null);
   const approximations = parts.reduce((n, p) => n + p.approximations, 0);
@@ -123,12 +139,32 @@ export function chercherHomonymes<T extends Identite>(recherche: Identite, candi
 }
 
 /**
- * Birth dates worth asking the database for: the date itself and its day/month swap. (A one-digit date
- * typo is only found through the name search, which the server runs too.)
+ * Birth dates worth asking the database for whatever the names: the date itself and its day/month swap.
+ * (A one-digit typo is asked together with similar names: datesProches.)
  */
 export function datesCandidates(dateNaissance: string): string[] {
   const [y, m, d] = dateNaissance.split('-');
   const dates = [dateNaissance];
   if (m !== d && Number(d) <= 12) dates.push(`${y}-${d}-${m}`);
   return dates;
+}
+
+/**
+ * Every real date one typing mistake away from `dateNaissance` (one digit different, or day and month
+ * swapped), years 1900 to 2100: at most 8 × 9 + 1 dates, looked up by equality on the birth-date index.
+ */
+export function datesProches(dateNaissance: string): string[] {
+  if (!dateReelle(dateNaissance)) return [];
+  const chiffres = dateNaissance.replace(/-/g, '');
+  const dates = new Set<string>();
+  const ajouter = (c: string) => {
+    const date = `${c.slice(0, 4)}-${c.slice(4, 6)}-${c.slice(6, 8)}`;
+    const annee = Number(c.slice(0, 4));
+    if (date !== dateNaissance && annee >= 1900 && annee <= 2100 && dateReelle(date)) dates.add(date);
+  };
+  for (let i = 0; i < chiffres.length; i++) {
+    for (let d = 0; d <= 9; d++) if (String(d) !== chiffres[i]) ajouter(chiffres.slice(0, i) + d + chiffres.slice(i + 1));
+  }
+  ajouter(chiffres.slice(0, 4) + chiffres.slice(6, 8) + chiffres.slice(4, 6));
+  return [...dates].sort();
 }

@@ -1,4 +1,4 @@
-import { chercherHomonymes, comparerIdentites, datesCandidates, type Identite } from './homonymes';
+import { chercherHomonymes, comparerIdentites, datesCandidates, datesProches, ecartDate, type Identite } from './homonymes';
 import { distanceEdition, plier } from './texte';
 import { normalizeSearchText } from '../../../../bridge/server/src/domain/search-text';
 
@@ -99,6 +99,21 @@ describe('comparerIdentites: same person written differently', () => {
   test('one digit of the birth date mistyped, everything else exact', () => {
     expect(comparerIdentites(personne('Martin', ['Paul'], '1985-03-14'), personne('Martin', ['Paul'], '1986-03-14'))?.niveau).toBe('PROCHE');
   });
+
+  test('one digit mistyped in the day, the month or the year', () => {
+    for (const autre of ['1985-03-15', '1985-08-14', '1975-03-14', '1985-03-24']) {
+      expect(comparerIdentites(personne('Martin', ['Paul'], '1985-03-14'), personne('Martin', ['Paul'], autre))?.raisons).toContain('date de naissance proche (un chiffre différent)');
+    }
+  });
+
+  test('a date typo with a married name or reordered first names (variants, not typos) is still found', () => {
+    const mariee = personne('Durand', ['Marie', 'Claire'], '1985-03-14', 'Martin');
+    expect(comparerIdentites(personne('Martin', ['Marie', 'Claire'], '1985-03-15'), mariee)).toMatchObject({ niveau: 'PROCHE', raisons: expect.arrayContaining(["nom d'usage et nom de naissance correspondants", 'date de naissance proche (un chiffre différent)']) });
+    expect(comparerIdentites(personne('Durand', ['Claire', 'Marie'], '1985-03-14'), personne('Durand', ['Marie', 'Claire'], '1985-04-13'))).toBeNull();
+    expect(comparerIdentites(personne('Durand', ['Claire', 'Marie'], '1985-03-04'), personne('Durand', ['Marie', 'Claire'], '1985-04-03'))?.raisons).toEqual(
+      expect.arrayContaining(['prénoms dans un autre ordre', 'date de naissance proche (jour et mois inversés)']),
+    );
+  });
 });
 
 describe('comparerIdentites: different people', () => {
@@ -108,6 +123,12 @@ describe('comparerIdentites: different people', () => {
 
   test('a date typo AND a name typo is too much', () => {
     expect(comparerIdentites(personne('Martin', ['Paul'], '1985-03-14'), personne('Martinn', ['Paul'], '1986-03-14'))).toBeNull();
+    expect(comparerIdentites(personne('Martin', ['Mathieu'], '1985-03-14'), personne('Martin', ['Matthieu'], '1985-03-04'))).toBeNull();
+  });
+
+  test('two digits of the birth date different is another person', () => {
+    expect(comparerIdentites(personne('Martin', ['Paul'], '1985-03-14'), personne('Martin', ['Paul'], '1986-03-15'))).toBeNull();
+    expect(comparerIdentites(personne('Martin', ['Paul'], '1985-03-14'), personne('Martin', ['Paul'], '1958-03-14'))).toBeNull();
   });
 
   test('typos in both the name and the first name is too much', () => {
@@ -147,4 +168,26 @@ test('datesCandidates adds the day/month swap when it is a date', () => {
   expect(datesCandidates('1985-03-04')).toEqual(['1985-03-04', '1985-04-03']);
   expect(datesCandidates('1985-03-14')).toEqual(['1985-03-14']);
   expect(datesCandidates('1985-03-03')).toEqual(['1985-03-03']);
+});
+
+test('ecartDate names the one typing mistake between two dates', () => {
+  expect(ecartDate('1985-03-04', '1985-04-03')).toBe('JOUR_MOIS_INVERSES');
+  expect(ecartDate('1985-03-14', '1985-03-15')).toBe('UN_CHIFFRE');
+  expect(ecartDate('1985-03-14', '1985-03-14')).toBeNull();
+  expect(ecartDate('1985-03-14', '1985-04-15')).toBeNull();
+});
+
+test('datesProches lists the real dates one digit away and the day/month swap', () => {
+  const dates = datesProches('1985-03-04');
+  expect(dates).toEqual(expect.arrayContaining(['1985-04-03', '1985-03-05', '1985-03-24', '1985-08-04', '1985-01-04', '1975-03-04', '1986-03-04']));
+  expect(dates).not.toContain('1985-03-04');
+  // not a date: month 13, 34 March, 29 February of a common year
+  expect(dates).not.toContain('1985-13-04');
+  expect(dates).not.toContain('1985-03-34');
+  expect(datesProches('1984-02-28')).toContain('1984-02-29');
+  expect(datesProches('1985-02-28')).not.toContain('1985-02-29');
+  // every answer is exactly one mistake away, and there are few of them (index look-ups by equality)
+  for (const d of dates) expect(ecartDate('1985-03-04', d)).not.toBeNull();
+  expect(dates.length).toBeLessThanOrEqual(73);
+  expect(datesProches('1985-02-30')).toEqual([]);
 });

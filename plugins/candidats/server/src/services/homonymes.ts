@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Principal, Registry } from '@ceres/plugin-bridge';
-import { chercherHomonymes, datesCandidates, type Correspondance, type Identite } from '../domain/homonymes';
+import { chercherHomonymes, datesCandidates, datesProches, type Correspondance, type Identite } from '../domain/homonymes';
 import { libelleCommuneNaissance } from '../domain/identite';
 import { plier } from '../domain/texte';
 import { badRequest } from '@ceres/plugin-bridge/runtime';
@@ -70,7 +70,6 @@ export function createHomonymes(strapi: Core.Strapi) {
     const table = db.table(UID.candidat);
     const pays = db.link(UID.candidat, 'paysNaissance');
     const noms = [recherche.nomNaissance, recherche.nomUsage, recherche.prenoms[0]].filter((n): n is string => Boolean(n)).map(plier);
-    const [annee, mois, jour] = recherche.dateNaissance.split('-');
     const query = knex
       .select('c.id', 'c.document_id', 'c.nom_naissance', 'c.nom_usage', 'c.prenoms', knex.raw('c.date_naissance::text AS date_naissance'), 'c.commune_naissance_libelle', 'c.commune_naissance_departement', 'c.ville_naissance_etranger', 'p.nom AS pays_nom')
       .from({ c: table })
@@ -78,15 +77,11 @@ export function createHomonymes(strapi: Core.Strapi) {
       .leftJoin({ p: db.table(UID.pays) }, 'p.id', `pl.${pays.target}`)
       // same birth date (or day/month swapped) whatever the names: the matcher decides
       .whereRaw('c.date_naissance = ANY(?::date[])', [datesCandidates(recherche.dateNaissance)])
-      // similar names, birth date one digit away: same year, or same day and month
+      // similar names (trigram index) born on a date one typing mistake away (≤ 73 dates, birth-date index)
       .orWhere((qb) => {
         qb.where((names) => {
           for (const nom of noms) names.orWhereRaw('ceres_norm(c.nom_naissance) % ?', [nom]).orWhereRaw("ceres_norm(coalesce(c.nom_usage, '')) % ?", [nom]);
-        }).andWhere((dates) => {
-          dates
-            .whereRaw('c.date_naissance BETWEEN ?::date AND ?::date', [`${annee}-01-01`, `${annee}-12-31`])
-            .orWhereRaw("to_char(c.date_naissance, 'MM-DD') = ?", [`${mois}-${jour}`]);
-        });
+        }).andWhereRaw('c.date_naissance = ANY(?::date[])', [datesProches(recherche.dateNaissance)]);
       })
       .limit(LIMITE_LIGNES);
     return (await query) as {

@@ -5,7 +5,7 @@
 import { RESULTS_TRANSMITTED_STATES, STATE_LABELS, type State } from './states';
 
 /** The session's identity: what the UD validated. Changeable only while in preparation. */
-export const IDENTITY_FIELDS = ['type', 'centre', 'titre', 'ccps', 'ccs', 'dateDebut', 'dateFin', 'prolongation'];
+export const IDENTITY_FIELDS = ['type', 'centre', 'titre', 'ccps', 'ccs', 'site', 'agrement', 'autorisationTemporaire', 'dateDebut', 'dateFin', 'prolongation'];
 export const FROZEN_STATES: readonly State[] = ['ANNULEE', 'CLOTUREE'];
 
 export interface FieldViolation {

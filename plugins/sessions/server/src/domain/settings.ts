@@ -10,6 +10,10 @@ export interface SessionSettings {
   delaiDeclarationJours: number;
   /** the DTE is ordered at least this many days before the start (AFPA ships ≥ 2 weeks before) */
   delaiCommandeDteJours: number;
+  /** convocations reach the candidates at least this many months before a session titre (2008 règlement: 1 month) */
+  delaiConvocationTitreMois: number;
+  /** … and at least this many days before a session CCP or CCS (2008 règlement: 15 days) */
+  delaiConvocationCcpCcsJours: number;
   /** how many sessions of the same title a candidate may sit within the window */
   maxSessionsParPeriode: number;
   fenetreSessions: FenetreSessions;
@@ -18,6 +22,8 @@ export interface SessionSettings {
 export const DEFAULT_SETTINGS: SessionSettings = {
   delaiDeclarationJours: 60,
   delaiCommandeDteJours: 21,
+  delaiConvocationTitreMois: 1,
+  delaiConvocationCcpCcsJours: 15,
   maxSessionsParPeriode: 3,
   fenetreSessions: 'GLISSANTE_12_MOIS',
 };
@@ -25,7 +31,7 @@ export const DEFAULT_SETTINGS: SessionSettings = {
 /** Merges a partial configuration, refusing nonsense at boot rather than at the first declaration. */
 export function settingsFrom(config: Partial<Record<keyof SessionSettings, unknown>> | undefined): SessionSettings {
   const settings = { ...DEFAULT_SETTINGS };
-  const int = (key: 'delaiDeclarationJours' | 'delaiCommandeDteJours' | 'maxSessionsParPeriode', min: number) => {
+  const int = (key: 'delaiDeclarationJours' | 'delaiCommandeDteJours' | 'delaiConvocationTitreMois' | 'delaiConvocationCcpCcsJours' | 'maxSessionsParPeriode', min: number) => {
     const value = config?.[key];
     if (value === undefined || value === null || value === '') return;
     const n = Number(value);
@@ -34,6 +40,8 @@ export function settingsFrom(config: Partial<Record<keyof SessionSettings, unkno
   };
   int('delaiDeclarationJours', 0);
   int('delaiCommandeDteJours', 0);
+  int('delaiConvocationTitreMois', 0);
+  int('delaiConvocationCcpCcsJours', 0);
   int('maxSessionsParPeriode', 1);
   const fenetre = config?.fenetreSessions;
   if (fenetre !== undefined && fenetre !== null && fenetre !== '') {

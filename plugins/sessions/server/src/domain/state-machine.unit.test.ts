@@ -5,7 +5,7 @@
  */
 import { PROFILES, type Profile } from '../../../../bridge/server/src/domain/access';
 import { isAllowed } from '../../../../bridge/server/src/domain/permissions';
-import { ACTIONS, availableActions, decide, actionsOfProfile, type ActionFacts, type ActionName, type InscriptionFacts, type JuryFacts } from './state-machine';
+import { ACTIONS, availableActions, dateLimiteConvocations, decide, actionsOfProfile, type ActionFacts, type ActionName, type InscriptionFacts, type JuryFacts } from './state-machine';
 import { DEFAULT_SETTINGS } from './settings';
 import { STATES, type State } from './states';
 
@@ -73,7 +73,7 @@ function happyFacts(statut: State, action: ActionName): ActionFacts {
       responsableSession: 'Mme Martin',
       pvJoint: true,
       pvNumero: 'PV-1',
-      agrementCouvrant: true,
+      couverture: null,
     },
     inscriptions: [candidatComplet('DUPONT Jean')],
     jury: juryComplet,
@@ -177,6 +177,26 @@ describe('release-note rules', () => {
     expect(decide('envoyerConvocations', 'CENTRE', happyFacts('DTE_EXPEDIE', 'envoyerConvocations')).ok).toBe(true);
   });
 
+  test('2008 règlement délais de convocation: convocations leave at least 1 month before a session titre, 15 days before a session CCP/CCS (configurable)', () => {
+    // session titre starting 01/06/2026: last day 01/05/2026
+    const titre = (today: string) => facts('DTE_EXPEDIE', 'envoyerConvocations', (f) => (f.today = today));
+    expect(decide('envoyerConvocations', 'CENTRE', titre('2026-05-01')).ok).toBe(true);
+    const [v] = refusal(decide('envoyerConvocations', 'CENTRE', titre('2026-05-02')));
+    expect(v).toMatchObject({ status: 422, rule: 'DELAI_CONVOCATION', field: 'dateDebut' });
+    expect(v.message).toBe(
+      "Délai de convocation dépassé : les convocations d'une session titre s'envoient au moins 1 mois avant son début ; la session commence le 01/06/2026, les convocations devaient partir au plus tard le 01/05/2026.",
+    );
+    // sessions CCP and CCS: 15 days → last day 17/05/2026
+    for (const type of ['CCP', 'CCS'] as const) {
+      const ccp = (today: string) => facts('DTE_EXPEDIE', 'envoyerConvocations', (f) => ((f.today = today), (f.session.type = type)));
+      expect(decide('envoyerConvocations', 'CENTRE', ccp('2026-05-17')).ok).toBe(true);
+      expect(refusal(decide('envoyerConvocations', 'CENTRE', ccp('2026-05-18')))[0].message).toMatch(new RegExp(`session ${type} s'envoient au moins 15 jours avant.*au plus tard le 17/05/2026`));
+    }
+    const shorter = { ...titre('2026-05-20'), settings: { ...DEFAULT_SETTINGS, delaiConvocationTitreMois: 0 } };
+    expect(decide('envoyerConvocations', 'CENTRE', shorter).ok).toBe(true);
+    expect(dateLimiteConvocations('TITRE', '2026-03-31', DEFAULT_SETTINGS)).toBe('2026-02-28');
+  });
+
   test('v1.7.1 processus inscription/désinscription: registration and unregistration close when convocations are sent', () => {
     expect(refusal(decide('inscrire', 'CENTRE', happyFacts('CONVOCATIONS_ENVOYEES', 'inscrire')))[0]).toMatchObject({ status: 409, rule: 'INSCRIPTIONS_CLOSES' });
     expect(refusal(decide('desinscrire', 'CENTRE', happyFacts('CONVOCATIONS_ENVOYEES', 'desinscrire')))[0]).toMatchObject({ status: 409, rule: 'DESINSCRIPTION_CLOSE' });
@@ -236,7 +256,17 @@ describe('release-note rules', () => {
     test('at least two habilitated jurors present', () => {
       expect(rules((f) => (f.jury = [juryComplet[0]]))).toEqual(['JURY_INCOMPLET']);
       expect(rules((f) => (f.jury = [juryComplet[0], { jure: 'C', present: false, habilite: true }]))).toEqual(['JURY_INCOMPLET']);
-      expect(rules((f) => (f.jury = [juryComplet[0], { jure: 'C', present: true, habilite: false }]))).toEqual(['JURY_INCOMPLET']);
+      expect(rules((f) => (f.jury = [juryComplet[0], { jure: 'C', present: true, habilite: false }]))).toEqual(['HABILITATION_NON_ACTIVE', 'JURY_INCOMPLET']);
+    });
+    test('habilitations are rechecked at finalisation: a juror suspended since the jury was composed blocks it, named', () => {
+      const suspended = refusal(decide('finaliser', 'CENTRE', facts('RESULTATS_SAISIS', 'finaliser', (f) => (f.jury = [...juryComplet, { jure: 'j3', nom: 'MARTIN Paul', present: true, habilite: false }]))));
+      expect(suspended.map((v) => v.rule)).toEqual(['HABILITATION_NON_ACTIVE']);
+      expect(suspended[0].message).toMatch(/le juré MARTIN Paul n'a plus d'habilitation active/);
+      // two others habilitated present do not make it pass: the PV lists a juror who was not entitled to sit
+      const onlyTwo = refusal(decide('finaliser', 'CENTRE', facts('RESULTATS_SAISIS', 'finaliser', (f) => (f.jury = [juryComplet[0], { jure: 'j3', nom: 'MARTIN Paul', present: true, habilite: false }])))).map((v) => v.rule);
+      expect(onlyTwo).toEqual(['HABILITATION_NON_ACTIVE', 'JURY_INCOMPLET']);
+      // an absent juror's habilitation does not matter
+      expect(decide('finaliser', 'CENTRE', facts('RESULTATS_SAISIS', 'finaliser', (f) => (f.jury = [...juryComplet, { jure: 'j3', present: false, habilite: false }]))).ok).toBe(true);
     });
     test('an attendance for every registered candidate', () => {
       expect(rules((f) => (f.inscriptions = [{ ...candidatComplet('A'), presence: null, decision: null }]))).toEqual(['PRESENCE_MANQUANTE']);
@@ -281,7 +311,31 @@ describe('release-note rules', () => {
     expect(rulesOf((f) => (f.session.titre = false))).toEqual(['titre']);
     expect(rulesOf((f) => (f.session.responsableSession = null))).toEqual(['responsableSession']);
     expect(rulesOf((f) => ((f.session.type = 'CCP'), (f.session.nbCcps = 0)))).toEqual(['ccps']);
-    expect(rulesOf((f) => (f.session.agrementCouvrant = false))).toEqual(['centre']);
-    expect(decide('declarer', 'CENTRE', facts('EN_PREPARATION', 'declarer', (f) => (f.session.agrementCouvrant = null))).ok).toBe(true);
+    // coverage unknown (organisations module absent): not blocking
+    expect(decide('declarer', 'CENTRE', facts('EN_PREPARATION', 'declarer', (f) => (f.session.couverture = null))).ok).toBe(true);
+  });
+
+  describe('issue 7 §2: the session names its site and the agrément (or temporary authorisation) covering it', () => {
+    const session = { type: 'TITRE' as const, centre: 'c1', titre: 't1', ccs: null, dateDebut: '2026-06-01', dateFin: '2026-06-03' };
+    const site = { id: 's1', nom: 'Plateau de Gerland', centre: 'c1', actif: true };
+    const agrement = { id: 'a1', centre: 'c1', site: 's1', titre: 't1', ccs: null, statut: 'ACCORDE', dateDebut: '2025-01-01', dateFin: '2026-06-03' };
+    const declare = (couverture: NonNullable<ActionFacts['session']['couverture']>) =>
+      decide('declarer', 'CENTRE', facts('EN_PREPARATION', 'declarer', (f) => (f.session.couverture = couverture)));
+
+    test('declared with a site of the centre and an agrément ACCORDE covering the title from the first to the last day', () => {
+      expect(declare({ session, site, agrement, autorisation: null }).ok).toBe(true);
+    });
+    test('declaring without a site or without an agrément is refused, the field named', () => {
+      expect(refusal(declare({ session, site: null, agrement, autorisation: null }))[0]).toMatchObject({ status: 422, rule: 'SITE_SESSION', field: 'site' });
+      expect(refusal(declare({ session, site, agrement: null, autorisation: null }))[0]).toMatchObject({ status: 422, rule: 'AGREMENT', field: 'agrement' });
+    });
+    test('an agrément withdrawn since it was chosen, or ending before the last day, blocks the declaration', () => {
+      expect(refusal(declare({ session, site, agrement: { ...agrement, statut: 'RETIRE' }, autorisation: null }))[0].message).toMatch(/n'est pas accordé \(statut : retiré\)/);
+      const [v] = refusal(declare({ session, site, agrement: { ...agrement, dateFin: '2026-06-02' }, autorisation: null }));
+      expect(v.message).toBe("L'agrément (valide du 01/01/2025 au 02/06/2026) ne couvre pas toute la session (du 01/06/2026 au 03/06/2026).");
+    });
+    test('a temporary authorisation of the centre on the title covers a session titre', () => {
+      expect(declare({ session, site, agrement: null, autorisation: { id: 'at1', centre: 'c1', titre: 't1', dateDebut: '2026-05-01', dateFin: '2026-07-01' } }).ok).toBe(true);
+    });
   });
 });
