@@ -9,7 +9,7 @@
  */
 import { api, login } from '../support/http';
 import { sql } from '../support/db';
-import { createSessionFixtures, inDays, insert, removeSessionFixtures, startToday, type SessionFixtures } from '../support/sessions-fixtures';
+import { createSessionFixtures, inDays, insert, link, removeSessionFixtures, startToday, type SessionFixtures } from '../support/sessions-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -28,17 +28,20 @@ beforeAll(async () => {
 
 afterAll(() => removeSessionFixtures(fx), 60_000);
 
-const newSession = async (patch: Record<string, unknown> = {}) => {
-  const created = await as('centre.lyon').post('/api/ra/sessions', {
+const newSessionRaw = (patch: Record<string, unknown> = {}) =>
+  as('centre.lyon').post('/api/ra/sessions', {
     type: 'TITRE',
     centre: fx.centreLyon,
     titre: fx.titre.documentId,
+    site: fx.site.documentId,
+    agrement: fx.agrement.documentId,
     dateDebut: inDays(90),
     dateFin: inDays(92),
     responsableSession: 'Mme Responsable',
-    lieu: 'Lyon',
     ...patch,
   });
+const newSession = async (patch: Record<string, unknown> = {}) => {
+  const created = await newSessionRaw({ lieu: 'Lyon', ...patch });
   expect(created.status).toBe(201);
   return created.body as { id: string; numero: string; statut: string };
 };
@@ -133,6 +136,15 @@ describe('a whole session, from creation to validated results, then unlock → c
       pvNumero: 'PV-69-0001',
       pvJoint: true,
     });
+    // the habilitation of a present juror is suspended after the jury was composed: finalisation rechecks it
+    const habilitationOf = `SELECT habilitation_id FROM habilitations_jure_lnk WHERE jure_id = $1`;
+    await sql(`UPDATE habilitations SET statut = 'SUSPENDUE' WHERE id IN (${habilitationOf})`, [fx.jures[0].id]);
+    const suspended = await act('centre.lyon', s.id, 'finaliser');
+    expect(suspended.status).toBe(422);
+    expect(suspended.body.error.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['HABILITATION_NON_ACTIVE', 'JURY_INCOMPLET']);
+    expect(suspended.body.error.message).toMatch(new RegExp(`le juré JURÉ-UN${fx.suffix} Test n'a plus d'habilitation active`));
+    expect((await snapshot(s.id)).session.statut).toBe('RESULTATS_SAISIS');
+    await sql(`UPDATE habilitations SET statut = 'ACTIVE' WHERE id IN (${habilitationOf})`, [fx.jures[0].id]);
     expect(await ok('centre.lyon', s.id, 'finaliser')).toMatchObject({ statut: 'FINALISEE' });
   });
 
@@ -302,6 +314,140 @@ describe('refusals', () => {
     const moved = await as('centre.lyon').put(`/api/ra/sessions/${s.id}`, { dateDebut: inDays(91) });
     expect(moved.status).toBe(400);
     expect(moved.body.error.field).toBe('dateDebut');
+  });
+});
+
+describe('issue 7 §2: site and agrément of the session', () => {
+  test('the session names a site of its centre and the agrément covering it; the page returns both', async () => {
+    const s = await newSession();
+    expect(s).toMatchObject({ site: fx.site.documentId, agrement: fx.agrement.documentId, autorisationTemporaire: null });
+  });
+
+  test('a site of another centre, or an agrément of another title / not covering the dates, is refused with the field named', async () => {
+    // a centre user reaches only its own sites: another centre's site is out of its perimeter
+    const [paris] = await sql(`SELECT s.document_id FROM sites s JOIN sites_centre_lnk l ON l.site_id = s.id JOIN centres c ON c.id = l.centre_id WHERE c.siret <> '91234567500017' ORDER BY s.id LIMIT 1`);
+    const foreign = await newSessionRaw({ site: paris.document_id });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error).toMatchObject({ field: 'site' });
+    const [lyon] = await sql(`SELECT id FROM centres WHERE siret = '91234567500017'`);
+    const ferme = await insert('sites', { nom: `Site fermé ${fx.suffix}`, actif: false });
+    await link('sites_centre_lnk', 'site_id', ferme.id, 'centre_id', lyon.id);
+    const inactive = await newSessionRaw({ site: ferme.documentId });
+    expect(inactive.status).toBe(400);
+    expect(inactive.body.error).toMatchObject({ field: 'site', message: `Le site « Site fermé ${fx.suffix} » est inactif : choisissez un site actif du centre.` });
+
+    const [autre] = await sql(`SELECT a.document_id FROM agrements a JOIN agrements_centre_lnk l ON l.agrement_id = a.id JOIN centres c ON c.id = l.centre_id JOIN agrements_titre_lnk t ON t.agrement_id = a.id WHERE c.siret = '91234567500017' AND t.titre_id <> $1 ORDER BY a.id LIMIT 1`, [fx.titre.id]);
+    const otherTitle = await newSessionRaw({ agrement: autre.document_id });
+    expect(otherTitle.status).toBe(400);
+    expect(otherTitle.body.error).toMatchObject({ field: 'agrement', message: 'Cet agrément ne porte pas sur le titre de la session.' });
+
+    const tooLate = await newSessionRaw({ dateDebut: '2035-12-30', dateFin: '2036-01-02' });
+    expect(tooLate.status).toBe(400);
+    expect(tooLate.body.error.message).toBe("L'agrément (valide du 01/01/2020 au 31/12/2035) ne couvre pas toute la session (du 30/12/2035 au 02/01/2036).");
+  });
+
+  test('declaring needs the site and the agrément; an agrément withdrawn since it was chosen blocks the declaration', async () => {
+    const bare = await newSession({ site: null, agrement: null });
+    const noSite = await act('centre.lyon', bare.id, 'declarer');
+    expect(noSite.status).toBe(422);
+    expect(noSite.body.error).toMatchObject({ field: 'site', details: { rule: 'SITE_SESSION' } });
+    await as('centre.lyon').put(`/api/ra/sessions/${bare.id}`, { site: fx.site.documentId });
+    const noAgrement = await act('centre.lyon', bare.id, 'declarer');
+    expect(noAgrement.body.error).toMatchObject({ field: 'agrement', details: { rule: 'AGREMENT' } });
+
+    const agrement = await insert('agrements', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACCORDE' });
+    const [lyon] = await sql(`SELECT id FROM centres WHERE siret = '91234567500017'`);
+    await link('agrements_centre_lnk', 'agrement_id', agrement.id, 'centre_id', lyon.id);
+    await link('agrements_titre_lnk', 'agrement_id', agrement.id, 'titre_id', fx.titre.id);
+    const s = await newSession({ agrement: agrement.documentId });
+    await sql(`UPDATE agrements SET statut = 'RETIRE' WHERE id = $1`, [agrement.id]);
+    const withdrawn = await act('centre.lyon', s.id, 'declarer');
+    expect(withdrawn.status).toBe(422);
+    expect(withdrawn.body.error).toMatchObject({ field: 'agrement', message: "Cet agrément n'est pas accordé (statut : retiré).", details: { rule: 'AGREMENT' } });
+    expect((await snapshot(s.id)).session.statut).toBe('EN_PREPARATION');
+  });
+});
+
+describe("issue 7 §2: a juror with a declared link to a candidate's centre or employer is flagged", () => {
+  const membres = async (id: string) =>
+    (await as('centre.lyon').get(`/api/ra/membres-jury?filter=${encodeURIComponent(JSON.stringify({ session: id }))}`)).body as { jure: string; lienSignale: boolean; lienDetail: string | null }[];
+
+  test("the candidate's employer is checked with the SIRET rule", async () => {
+    const s = await newSession();
+    // born in Lyon (a complete identity: the candidate's other rules pass, the employer is judged)
+    const candidat = await insert('candidats', { nom_naissance: `SIRETTEST${fx.suffix}`, prenoms: ['Fanny'], sexe: 'F', date_naissance: '1987-07-07', commune_naissance_code: '69123', commune_naissance_libelle: 'Lyon' });
+    fx.candidats.push(candidat);
+    await ok('centre.lyon', s.id, 'inscrire', { candidat: candidat.documentId, voieAcces: 'VAE' });
+    const bad = await as('centre.lyon').put(`/api/ra/candidats/${candidat.documentId}`, { employeur: 'Boulangerie Martin', employeurSiret: '73282932000075' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ field: 'employeurSiret', message: "SIRET de l'employeur : Le SIRET est invalide : sa clé de contrôle ne correspond pas." });
+    const good = await as('centre.lyon').put(`/api/ra/candidats/${candidat.documentId}`, { employeur: 'Boulangerie Martin', employeurSiret: '73282932000074' });
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ employeur: 'Boulangerie Martin', employeurSiret: '73282932000074' });
+  });
+
+  test('a link declared with the employer is flagged on the jury tab; unregistering the candidate clears it', async () => {
+    const s = await newSession();
+    const candidat = await insert('candidats', { nom_naissance: `LIENTEST${fx.suffix}`, prenoms: ['Denis'], sexe: 'M', date_naissance: '1985-05-05', employeur: 'Boulangerie Martin & Fils', employeur_siret: '73282932000074' });
+    fx.candidats.push(candidat);
+    const [lie, neutre] = [fx.jures[2], fx.jures[1]];
+    // another establishment of the same company (same SIREN)
+    await sql(`UPDATE jures SET entreprises_liees = $2 WHERE id = $1`, [lie.id, JSON.stringify([{ raisonSociale: 'Martin SA', siret: '73282932000082' }])]);
+    try {
+      await ok('centre.lyon', s.id, 'ajouterJure', { jure: lie.documentId });
+      await ok('centre.lyon', s.id, 'ajouterJure', { jure: neutre.documentId });
+      expect((await membres(s.id)).map((m) => m.lienSignale)).toEqual([false, false]);
+      await ok('centre.lyon', s.id, 'inscrire', { candidat: candidat.documentId, voieAcces: 'VAE' });
+      expect(await membres(s.id)).toEqual([
+        expect.objectContaining({ jure: lie.documentId, lienSignale: true, lienDetail: `Lien déclaré avec l'employeur de LIENTEST${fx.suffix} Denis (Boulangerie Martin & Fils)` }),
+        expect.objectContaining({ jure: neutre.documentId, lienSignale: false, lienDetail: null }),
+      ]);
+      const [inscription] = (await snapshot(s.id)).inscriptions;
+      await ok('centre.lyon', s.id, 'desinscrire', { inscription: inscription.document_id, motif: 'Changement de session' });
+      expect((await membres(s.id)).map((m) => m.lienSignale)).toEqual([false, false]);
+    } finally {
+      await sql(`UPDATE jures SET entreprises_liees = NULL WHERE id = $1`, [lie.id]);
+    }
+  });
+
+  test("the juror's own employer being the candidate's is flagged too (same company)", async () => {
+    const s = await newSession();
+    const candidat = await insert('candidats', { nom_naissance: `LIENTEST${fx.suffix}`, prenoms: ['Emma'], sexe: 'F', date_naissance: '1986-06-06', employeur: 'Garage Dupont' });
+    fx.candidats.push(candidat);
+    await sql(`UPDATE jures SET employeur = 'GARAGE DUPONT' WHERE id = $1`, [fx.jures[2].id]);
+    try {
+      await ok('centre.lyon', s.id, 'inscrire', { candidat: candidat.documentId, voieAcces: 'VAE' });
+      await ok('centre.lyon', s.id, 'ajouterJure', { jure: fx.jures[2].documentId });
+      expect(await membres(s.id)).toEqual([expect.objectContaining({ lienSignale: true, lienDetail: `Même employeur que LIENTEST${fx.suffix} Emma (Garage Dupont)` })]);
+    } finally {
+      await sql(`UPDATE jures SET employeur = NULL WHERE id = $1`, [fx.jures[2].id]);
+    }
+  });
+});
+
+describe('2008 règlement: convocation deadlines', () => {
+  test('convocations of a session titre starting in less than a month are refused, the rule and the dates named', async () => {
+    const s = await newSession();
+    await ok('centre.lyon', s.id, 'declarer');
+    await ok('ud.rhone', s.id, 'valider');
+    const candidat = await insert('candidats', { nom_naissance: `CONVOCTEST${fx.suffix}`, prenoms: ['Chloé'], sexe: 'F', date_naissance: '1992-02-02' });
+    fx.candidats.push(candidat); // cleaned up with the others
+    await ok('centre.lyon', s.id, 'inscrire', { candidat: candidat.documentId, voieAcces: 'VAE' });
+    await ok('centre.lyon', s.id, 'commanderDte');
+    await ok('afpa.dte', s.id, 'expedierDte');
+    // time passes: the session now starts in 20 days
+    const debut = inDays(20);
+    await sql(`UPDATE sessions SET date_debut = $2, date_fin = $2 WHERE document_id = $1`, [s.id, debut]);
+    const late = await act('centre.lyon', s.id, 'envoyerConvocations');
+    expect(late.status).toBe(422);
+    expect(late.body.error).toMatchObject({ field: 'dateDebut', details: { rule: 'DELAI_CONVOCATION' } });
+    const fr = (iso: string) => iso.split('-').reverse().join('/');
+    expect(late.body.error.message).toContain(`au moins 1 mois avant son début ; la session commence le ${fr(debut)}`);
+    expect(late.body.error.message).toMatch(/devaient partir au plus tard le \d{2}\/\d{2}\/\d{4}\.$/);
+    expect((await snapshot(s.id)).session.statut).toBe('DTE_EXPEDIE');
+    // 40 days ahead: in time
+    await sql(`UPDATE sessions SET date_debut = $2, date_fin = $2 WHERE document_id = $1`, [s.id, inDays(40)]);
+    expect(await ok('centre.lyon', s.id, 'envoyerConvocations')).toMatchObject({ statut: 'CONVOCATIONS_ENVOYEES' });
   });
 });
 

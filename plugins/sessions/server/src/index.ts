@@ -5,10 +5,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Registry } from '@ceres/plugin-bridge/runtime';
-import { inscriptionResource, membreJuryResource, sessionResource } from './resources';
+import { createSessionResource, inscriptionResource, membreJuryResource } from './resources';
 import { DEFAULT_SETTINGS, settingsFrom, type SessionSettings } from './domain/settings';
 import { createWorkflow } from './services/workflow';
-import { MEMBRE_JURY, SESSION } from './services/store';
+import { createStore, MEMBRE_JURY, SESSION } from './services/store';
 
 export { STATES, STATE_LABELS } from './domain/states';
 export { ACTIONS, ACTION_LABELS, availableActions } from './domain/state-machine';
@@ -18,7 +18,8 @@ const NUMERO_SEQUENCE = 'ceres_session_numero_seq';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     const registry = strapi.plugin('ra').service('registry') as Registry;
-    registry.register(sessionResource);
+    const store = createStore(strapi);
+    registry.register(createSessionResource((ids) => store.couverture(ids)));
     registry.register(inscriptionResource);
     if (strapi.contentTypes[MEMBRE_JURY as keyof typeof strapi.contentTypes]) registry.register(membreJuryResource);
     const settings = (): SessionSettings => settingsFrom(strapi.config.get('plugin::sessions') as Partial<Record<keyof SessionSettings, unknown>>);

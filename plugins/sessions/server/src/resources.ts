@@ -5,7 +5,9 @@
  */
 import type { FieldError, ResourceDefinition, Territory } from '@ceres/plugin-bridge/runtime';
 import { changedFields, editViolations } from './domain/edit-rules';
-import { REGISTRATION_OPEN_STATES, STATE_LABELS, type State } from './domain/states';
+import { REGISTRATION_OPEN_STATES, STATE_LABELS, type SessionType, type State } from './domain/states';
+import { couvertureErrors, type CouvertureFacts } from './domain/couverture';
+import type { CouvertureIds } from './services/store';
 
 /** SQL selecting the ids of the sessions a territory reaches (null: every session). */
 export function sessionIdsSql(territory: Territory): { sql: string; bindings: unknown[] } | null | 'none' {
@@ -74,7 +76,37 @@ const WORKFLOW_FIELDS = [
   'nbDeverrouillages',
 ];
 
-export const sessionResource: ResourceDefinition = {
+/** reads the facts of the coverage rule (services/store.ts); null when the organisations module is absent */
+export type CouvertureReader = (ids: CouvertureIds) => Promise<CouvertureFacts | null>;
+
+const ref = (value: unknown) => (typeof value === 'string' && value ? value : null);
+
+/** the chosen site / agrément / authorisation are checked whenever one of them or the session's identity changes */
+async function couvertureFieldErrors(record: Record<string, unknown>, lire: CouvertureReader): Promise<FieldError[]> {
+  if (!ref(record.site) && !ref(record.agrement) && !ref(record.autorisationTemporaire)) return [];
+  if (typeof record.dateDebut !== 'string' || typeof record.dateFin !== 'string') return [];
+  const facts = await lire({
+    type: record.type as SessionType,
+    centre: ref(record.centre),
+    titre: ref(record.titre),
+    ccs: ref(record.ccs),
+    dateDebut: record.dateDebut,
+    dateFin: record.dateFin,
+    site: ref(record.site),
+    agrement: ref(record.agrement),
+    autorisationTemporaire: ref(record.autorisationTemporaire),
+  });
+  return facts ? couvertureErrors(facts, false) : [];
+}
+
+export const createSessionResource = (lire: CouvertureReader): ResourceDefinition => ({
+  ...sessionResource,
+  relations: [...(sessionResource.relations ?? []), 'site', 'agrement', 'autorisationTemporaire'],
+  filters: { ...sessionResource.filters, site: {}, agrement: {} },
+  validate: async (record, context) => [...(await sessionResource.validate!(record, context)), ...(await couvertureFieldErrors(record, lire))],
+});
+
+const sessionResource: ResourceDefinition = {
   name: 'sessions',
   uid: 'api::session.session',
   label: 'la session',

@@ -7,8 +7,10 @@
  */
 import type { Profile } from '@ceres/plugin-bridge';
 import type { SessionSettings } from './settings';
+import { couvertureErrors, type CouvertureFacts } from './couverture';
 import {
   addDays,
+  addMonths,
   daysBetween,
   frenchDate,
   REGISTRATION_OPEN_STATES,
@@ -132,8 +134,8 @@ export interface SessionFacts {
   responsableSession?: string | null;
   pvJoint?: boolean | null;
   pvNumero?: string | null;
-  /** true / false when the agrément module could tell, null when it could not check */
-  agrementCouvrant?: boolean | null;
+  /** the chosen site and agrément / temporary authorisation, as read now; null when the modules are not installed */
+  couverture?: CouvertureFacts | null;
 }
 
 export type Presence = 'PRESENT' | 'ABSENT' | 'ABSENT_JUSTIFIE' | 'ABANDON';
@@ -151,7 +153,10 @@ export interface InscriptionFacts {
 
 export interface JuryFacts {
   jure: string;
+  /** NOM Prénom, for the messages */
+  nom?: string;
   present?: boolean | null;
+  /** habilitation ACTIVE over the session dates, as read now (at finalisation: rechecked, not the value kept when the juror was added) */
   habilite: boolean;
 }
 
@@ -204,10 +209,12 @@ export const GUARDS: Partial<Record<ActionName, Guard[]>> = {
             'dateDebut',
           );
     },
-    (f) =>
-      f.session.agrementCouvrant === false
-        ? rule('AGREMENT', "Aucun agrément ni autorisation temporaire du centre ne couvre ce titre sur toute la durée de la session.", 'centre')
-        : null,
+    // the site and the agrément (or temporary authorisation) chosen on the session, read again now (one may have been withdrawn)
+    (f) => {
+      if (!f.session.couverture) return null;
+      const [first] = couvertureErrors(f.session.couverture, true);
+      return first ? rule(first.field === 'site' ? 'SITE_SESSION' : 'AGREMENT', first.message, first.field) : null;
+    },
   ],
   renvoyer: [motifObligatoire('du renvoi')],
   commanderDte: [
@@ -223,6 +230,17 @@ export const GUARDS: Partial<Record<ActionName, Guard[]>> = {
   envoyerConvocations: [
     // v1.7.1: convocations could be produced for a session without any candidate
     (f) => (inscrits(f).length >= 1 ? null : rule('CONVOCATION_SANS_CANDIDAT', 'Convocations impossibles : aucun candidat n’est inscrit à la session.')),
+    (f) => {
+      const limite = dateLimiteConvocations(f.session.type, f.session.dateDebut, f.settings);
+      if (f.today <= limite) return null;
+      const delai = f.session.type === 'TITRE' ? `${f.settings.delaiConvocationTitreMois} mois` : `${f.settings.delaiConvocationCcpCcsJours} jours`;
+      const quoi = f.session.type === 'TITRE' ? 'une session titre' : `une session ${f.session.type}`;
+      return rule(
+        'DELAI_CONVOCATION',
+        `Délai de convocation dépassé : les convocations d'${quoi} s'envoient au moins ${delai} avant son début ; la session commence le ${frenchDate(f.session.dateDebut)}, les convocations devaient partir au plus tard le ${frenchDate(limite)}.`,
+        'dateDebut',
+      );
+    },
   ],
   enregistrerResultats: [
     (f) => (f.today >= f.session.dateDebut ? null : rule('SESSION_NON_COMMENCEE', `Les résultats se saisissent à partir du début de la session (${frenchDate(f.session.dateDebut)}).`)),
@@ -239,11 +257,24 @@ export const GUARDS: Partial<Record<ActionName, Guard[]>> = {
 };
 
 /**
+ * Last day the convocations may leave (2008 règlement): 1 month before a session titre, 15 days before a
+ * session CCP or CCS — both settings.
+ */
+export function dateLimiteConvocations(type: SessionType, dateDebut: string, settings: SessionSettings): string {
+  return type === 'TITRE' ? addMonths(dateDebut, -settings.delaiConvocationTitreMois) : addDays(dateDebut, -settings.delaiConvocationCcpCcsJours);
+}
+
+/**
  * v1.7 finalisation: every completeness check, all reported (the page lists what is missing).
  * A session titre needs per-CCP results on all the title's CCPs and the entretien final.
  */
 export function finalisationViolations(f: ActionFacts): Violation[] {
   const out: Violation[] = [];
+  // a habilitation suspended (withdrawn, expired) after the jury was composed: that juror no longer counts
+  const perdus = (f.jury ?? []).filter((j) => j.present === true && !j.habilite);
+  for (const j of perdus) {
+    out.push(rule('HABILITATION_NON_ACTIVE', `Finalisation impossible : le juré ${j.nom ?? j.jure} n'a plus d'habilitation active pour ce titre (ou ce CCS) sur toute la durée de la session.`, 'jury'));
+  }
   const presents = (f.jury ?? []).filter((j) => j.present === true && j.habilite).length;
   if (presents < 2) out.push(rule('JURY_INCOMPLET', `Finalisation impossible : il faut au moins deux jurés habilités présents (${presents} enregistré${presents > 1 ? 's' : ''}).`, 'jury'));
   const candidats = inscrits(f);

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { SessionType, State } from '../domain/states';
 import type { Decision, Presence, ResultatCcp } from '../domain/state-machine';
 import type { RegistrationHistoryItem } from '../domain/eligibility';
+import type { CouvertureFacts } from '../domain/couverture';
 
 export const SESSION = 'api::session.session';
 export const INSCRIPTION = 'api::inscription.inscription';
@@ -16,6 +17,20 @@ export const HABILITATION = 'api::habilitation.habilitation';
 export const AGREMENT = 'api::agrement.agrement';
 export const AUTORISATION = 'api::autorisation-temporaire.autorisation-temporaire';
 export const EVENEMENT = 'api::evenement-parcours.evenement-parcours';
+export const SITE = 'api::site.site';
+
+/** what the coverage rule reads of a session: its identity and the documentIds of its chosen site / agrément / authorisation */
+export interface CouvertureIds {
+  type: SessionType;
+  centre: string | null;
+  titre: string | null;
+  ccs: string | null;
+  dateDebut: string;
+  dateFin: string;
+  site: string | null;
+  agrement: string | null;
+  autorisationTemporaire: string | null;
+}
 
 type Ref = { id: number; documentId: string } & Record<string, unknown>;
 
@@ -35,6 +50,9 @@ export interface SessionRow {
   titre: (Ref & { ccps?: Ref[] }) | null;
   ccps: Ref[];
   ccs: (Ref & { titre?: Ref | null }) | null;
+  site?: Ref | null;
+  agrement?: Ref | null;
+  autorisationTemporaire?: Ref | null;
 }
 
 export interface InscriptionRow {
@@ -72,8 +90,61 @@ export function createStore(strapi: Core.Strapi) {
     async session(id: number): Promise<SessionRow> {
       return (await q(SESSION).findOne({
         where: { id },
-        populate: { centre: true, titre: { populate: { ccps: true } }, ccps: true, ccs: { populate: { titre: true } } },
+        populate: {
+          centre: true,
+          titre: { populate: { ccps: true } },
+          ccps: true,
+          ccs: { populate: { titre: true } },
+          ...(hasAttribute(SESSION, 'site') ? { site: true, agrement: true, autorisationTemporaire: true } : {}),
+        },
       })) as SessionRow;
+    },
+
+    /** the session's identity and its chosen site / agrément / authorisation, for the coverage rule */
+    idsOf(session: SessionRow): CouvertureIds {
+      return {
+        type: session.type,
+        centre: session.centre?.documentId ?? null,
+        titre: session.titre?.documentId ?? null,
+        ccs: session.ccs?.documentId ?? null,
+        dateDebut: session.dateDebut,
+        dateFin: session.dateFin,
+        site: session.site?.documentId ?? null,
+        agrement: session.agrement?.documentId ?? null,
+        autorisationTemporaire: session.autorisationTemporaire?.documentId ?? null,
+      };
+    },
+
+    /** The facts of the coverage rule (domain/couverture.ts), read by documentId; null without the organisations module. */
+    async couverture(ids: CouvertureIds): Promise<CouvertureFacts | null> {
+      if (!has(AGREMENT) || !has(SITE) || !hasAttribute(SESSION, 'site')) return null;
+      const doc = (r: unknown) => (r as { documentId?: string } | null | undefined)?.documentId ?? null;
+      const one = async (uid: string, documentId: string | null, populate: string[]) =>
+        documentId
+          ? ((await q(uid).findOne({ where: { documentId }, populate: Object.fromEntries(populate.map((p) => [p, { select: ['id', 'documentId'] }])) })) as Record<string, unknown> | null)
+          : null;
+      const site = await one(SITE, ids.site, ['centre']);
+      const agrement = await one(AGREMENT, ids.agrement, ['centre', 'site', 'titre', 'ccs']);
+      const autorisation = has(AUTORISATION) ? await one(AUTORISATION, ids.autorisationTemporaire, ['centre', 'titre']) : null;
+      return {
+        session: { type: ids.type, centre: ids.centre, titre: ids.titre, ccs: ids.ccs, dateDebut: ids.dateDebut, dateFin: ids.dateFin },
+        site: site ? { id: String(site.documentId), nom: (site.nom as string) ?? null, centre: doc(site.centre), actif: (site.actif as boolean | null) ?? null } : null,
+        agrement: agrement
+          ? {
+              id: String(agrement.documentId),
+              centre: doc(agrement.centre),
+              site: doc(agrement.site),
+              titre: doc(agrement.titre),
+              ccs: doc(agrement.ccs),
+              statut: String(agrement.statut),
+              dateDebut: String(agrement.dateDebut),
+              dateFin: String(agrement.dateFin),
+            }
+          : null,
+        autorisation: autorisation
+          ? { id: String(autorisation.documentId), centre: doc(autorisation.centre), titre: doc(autorisation.titre), dateDebut: String(autorisation.dateDebut), dateFin: String(autorisation.dateFin) }
+          : null,
+      };
     },
 
     async inscriptions(sessionId: number): Promise<InscriptionRow[]> {
@@ -121,20 +192,12 @@ export function createStore(strapi: Core.Strapi) {
       return rows.length > 0;
     },
 
-    /**
-     * Does a granted agrément (or a temporary authorisation) of the centre cover the title over the whole
-     * session? null when the agrément module is not installed.
-     */
-    async agrementCouvrant(session: SessionRow): Promise<boolean | null> {
-      if (!has(AGREMENT) || !session.centre) return null;
-      const objet = session.type === 'CCS' ? (session.ccs ? { ccs: { id: session.ccs.id } } : null) : session.titre ? { titre: { id: session.titre.id } } : null;
-      if (!objet) return false;
-      const covering = { centre: { id: session.centre.id }, ...objet, dateDebut: { $lte: session.dateDebut }, dateFin: { $gte: session.dateFin } };
-      const agrements = (await q(AGREMENT).findMany({ where: { ...covering, statut: 'ACCORDE' }, select: ['id'] })) as unknown[];
-      if (agrements.length) return true;
-      if (!has(AUTORISATION) || session.type === 'CCS') return false;
-      const autorisations = (await q(AUTORISATION).findMany({ where: covering, select: ['id'] })) as unknown[];
-      return autorisations.length > 0;
+    /** documentIds of every version of a title (same code) */
+    async versionsDuTitre(titreDocumentId: string): Promise<string[]> {
+      const titre = (await q('api::titre.titre').findOne({ where: { documentId: titreDocumentId }, select: ['code'] })) as { code?: string } | null;
+      if (!titre?.code) return [titreDocumentId];
+      const rows = (await q('api::titre.titre').findMany({ where: { code: titre.code }, select: ['documentId'] })) as { documentId: string }[];
+      return rows.map((r) => r.documentId);
     },
 
     /** an active habilitation of the juror for the session's title (or CCS) over the whole session */

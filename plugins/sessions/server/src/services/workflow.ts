@@ -20,6 +20,7 @@ import {
   type Violation,
 } from '../domain/state-machine';
 import { eligibilityViolations, homonymesInscrits, premierPrenom, type Personne } from '../domain/eligibility';
+import { liensDuJure, signalement, type Entreprise } from '../domain/impartialite';
 import type { SessionSettings } from '../domain/settings';
 import type { State } from '../domain/states';
 import { CANDIDAT, createStore, EVENEMENT, INSCRIPTION, MEMBRE_JURY, SESSION, type InscriptionRow, type SessionRow } from './store';
@@ -99,7 +100,7 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
         responsableSession: session.responsableSession,
         pvJoint: session.pvJoint,
         pvNumero: session.pvNumero,
-        agrementCouvrant: needs.agrement ? await store.agrementCouvrant(session) : null,
+        couverture: needs.agrement ? await store.couverture(store.idsOf(session)) : null,
       },
       inscriptions: inscriptions.map(
         (i): InscriptionFacts => ({
@@ -111,7 +112,18 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
           decision: i.decision,
         }),
       ),
-      jury: jury.map((m) => ({ jure: String(m.jure?.documentId ?? m.documentId), present: m.present, habilite: m.habilite === true })),
+      // the habilitation is read again now: one suspended since the juror was added no longer counts (finalisation)
+      jury: await Promise.all(
+        jury.map(async (m) => {
+          const now = m.jure ? await store.habilite(m.jure.id, session) : null; // null: no habilitation module
+          return {
+            jure: String(m.jure?.documentId ?? m.documentId),
+            nom: m.jure ? `${String(m.jure.nom ?? '').toUpperCase()} ${String(m.jure.prenom ?? '')}`.trim() : undefined,
+            present: m.present,
+            habilite: now === null ? m.habilite === true : now,
+          };
+        }),
+      ),
       ccpsEvalues: ccpsEvalues(session),
       input,
     };
@@ -210,7 +222,7 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
     const violations = eligibilityViolations({
       target: { session: session.documentId, type: session.type, titre, dateDebut: session.dateDebut },
       history: await store.history(candidat.id),
-      titreObtenu: session.type === 'CCS' && titre ? await store.titreObtenu(candidat.id, titre) : false,
+      titreObtenu: session.type === 'CCS' && titre ? await titreObtenu(candidat, titre) : false,
       settings: settings(),
     });
     if (violations.length) refuse(violations);
@@ -229,6 +241,20 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
     await recordRegistrationEvent(ctx, session, created.id, candidat.id, 'INSCRIPTION', `Inscription à la session ${session.numero ?? session.documentId}`);
   }
 
+  /**
+   * Does the candidate hold the title a CCS is attached to? The candidate's parcours decides (candidats
+   * plugin): title obtained in a session, by equivalence, or by capitalisation of every CCP of a version
+   * (version correspondences included); any version of the title counts. Without that module: a validated
+   * session result.
+   */
+  async function titreObtenu(candidat: { id: number; documentId: string }, titreDocumentId: string): Promise<boolean> {
+    const parcours = strapi.plugins.candidats ? (strapi.plugin('candidats').service('parcours') as { lire?: (id: number, documentId: string) => Promise<{ titres: { titre: string; titreObtenu: unknown }[] }> }) : null;
+    if (!parcours?.lire) return store.titreObtenu(candidat.id, titreDocumentId);
+    const versions = await store.versionsDuTitre(titreDocumentId);
+    const { titres } = await parcours.lire(candidat.id, candidat.documentId);
+    return titres.some((t) => versions.includes(t.titre) && Boolean(t.titreObtenu));
+  }
+
   async function addJuror(session: SessionRow, jureDocumentId: string) {
     if (!store.has(MEMBRE_JURY)) throw new BridgeError(409, "La composition du jury n'est pas encore disponible : le module jurys n'est pas installé.");
     const jure = (await q('api::jure.jure').findOne({ where: { documentId: jureDocumentId }, populate: { centresLies: true } })) as
@@ -241,18 +267,48 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
     if (habilite === false) {
       throw new BridgeError(422, "Ce juré n'a pas d'habilitation active pour ce titre (ou ce CCS) sur toute la durée de la session.", 'jure', { rule: 'JURE_NON_HABILITE' });
     }
-    // impartiality: a declared link with the organising centre is flagged (the jury still deliberates, minus this juror for the candidates concerned)
-    const lienCentre = session.centre && (jure.centresLies ?? []).some((c) => c.id === session.centre!.id);
-    await q(MEMBRE_JURY).create({
-      data: {
-        session: session.id,
-        jure: jure.id,
-        habilite: habilite === true,
-        lienSignale: Boolean(lienCentre),
-        lienDetail: lienCentre ? 'Lien déclaré avec le centre organisateur' : null,
-        dateAjout: today(),
-      },
-    });
+    // impartiality flags are computed by signalerLiens once the juror is in (run() calls it after the action)
+    await q(MEMBRE_JURY).create({ data: { session: session.id, jure: jure.id, habilite: habilite === true, lienSignale: false, lienDetail: null, dateAjout: today() } });
+  }
+
+  /**
+   * Impartiality (domain/impartialite.ts): each juror's declared links with centres and companies, and
+   * their own employer, against the session's centre and its registered candidates' centre and employer.
+   * Recomputed whenever the jury or the registrations change; flagged on the jury, not refused.
+   */
+  async function signalerLiens(session: SessionRow) {
+    if (!store.has(MEMBRE_JURY)) return;
+    const membres = (await q(MEMBRE_JURY).findMany({
+      where: { session: { id: session.id } },
+      populate: { jure: { populate: { centresLies: { select: ['id', 'documentId'] } } } },
+    })) as { id: number; lienSignale: boolean | null; lienDetail: string | null; jure: (Record<string, unknown> & { centresLies?: { documentId: string }[] }) | null }[];
+    if (!membres.length) return;
+    const inscriptions = store.hasAttribute(INSCRIPTION, 'candidat')
+      ? ((await q(INSCRIPTION).findMany({
+          where: { session: { id: session.id }, statut: 'INSCRIT' },
+          populate: { candidat: { populate: store.hasAttribute(CANDIDAT, 'centreCreateur') ? { centreCreateur: { select: ['id', 'documentId'] } } : {} } },
+        })) as InscriptionRow[])
+      : [];
+    const candidats = inscriptions
+      .filter((i) => i.candidat)
+      .map((i) => {
+        const c = i.candidat as Record<string, unknown>;
+        const employeur = typeof c.employeur === 'string' && c.employeur.trim() ? ({ raisonSociale: c.employeur.trim(), siret: (c.employeurSiret as string | null) ?? null } as Entreprise) : null;
+        const centre = (c.centreCreateur as { documentId?: string } | null | undefined)?.documentId;
+        return { nom: candidatLabel(i), centres: centre ? [centre] : [], employeur };
+      });
+    for (const m of membres) {
+      if (!m.jure) continue;
+      const entreprises = Array.isArray(m.jure.entreprisesLiees) ? (m.jure.entreprisesLiees as Entreprise[]).filter((e) => e && typeof e.raisonSociale === 'string') : [];
+      const liens = liensDuJure(
+        { centres: (m.jure.centresLies ?? []).map((c) => c.documentId), employeur: (m.jure.employeur as string | null) ?? null, entreprises },
+        { id: session.centre?.documentId ?? null },
+        candidats,
+        normalizeSearchText,
+      );
+      const flag = signalement(liens);
+      if (flag.lienSignale !== (m.lienSignale === true) || flag.lienDetail !== (m.lienDetail ?? null)) await q(MEMBRE_JURY).update({ where: { id: m.id }, data: flag });
+    }
   }
 
   /** the results grid: attendance, per-CCP results, entretien final, decision, jury attendance, PV */
@@ -420,6 +476,7 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
     const decided = decide(action, ctx.principal.profile, await facts(session, input, needs));
     if (!decided.ok) refuse(decided.violations);
     const patch = await effects[action](ctx, session, input, decided.to);
+    if (['ajouterJure', 'inscrire', 'desinscrire', 'envoyerConvocations'].includes(action)) await signalerLiens(session);
     await updateSession(session, { ...patch, ...(decided.to !== session.statut ? { statut: decided.to } : {}) });
     const record = await repository().findOne(registry().resource('sessions')!, session.id);
     return { ...record, actions: availableActions(decided.to, ctx.principal.profile) };
