@@ -1,10 +1,9 @@
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import {
-  AutocompleteInput, Create, CreateButton, DataTable, Edit, ExportButton, FilterButton, FunctionField, List, NumberField, NumberInput,
-  ReferenceField, ReferenceInput, ReferenceManyField, SearchInput, SelectField, SelectInput, Show, SimpleForm, TabbedShowLayout, TextField,
-  TextInput, TopToolbar, regex, required, useRecordContext,
+  DataTable, FunctionField, NumberField, NumberInput, ReferenceManyField, SearchInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, regex,
+  required, useRecordContext,
 } from 'react-admin';
-import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
+import { codeNom, communeText, FicheShow, formPages, ReferenceSearch, RefField, ResourceList } from '../common/kit';
 
 export const TYPES_COMMUNE = [
   { id: 'COMMUNE_ACTUELLE', name: 'Commune actuelle' },
@@ -13,40 +12,24 @@ export const TYPES_COMMUNE = [
   { id: 'ARRONDISSEMENT_MUNICIPAL', name: 'Arrondissement municipal' },
 ];
 
-const departementText = (d: { code: string; nom: string }) => `${d.code} ${d.nom}`;
-/** homonyms are frequent (many Saint-Denis): a commune is always shown with its code */
-export const communeText = (c: { codeInsee: string; nom: string }) => `${c.nom} (${c.codeInsee})`;
+const typeName = (record: { type: string }) => TYPES_COMMUNE.find((t) => t.id === record.type)?.name;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Nom ou code INSEE (accents et tirets facultatifs)" />,
-  <ReferenceInput key="departement" source="departement" reference="departements" alwaysOn>
-    <AutocompleteInput optionText={departementText} filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
+  <ReferenceSearch key="departement" source="departement" reference="departements" alwaysOn optionText={codeNom} />,
   <SelectInput key="type" source="type" choices={TYPES_COMMUNE} />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
 export const CommuneList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'nom', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="codeInsee" />
-      <DataTable.Col source="nom" />
-      <DataTable.Col source="type" render={(record: { type: string }) => TYPES_COMMUNE.find((t) => t.id === record.type)?.name} />
-      <DataTable.Col source="departement" disableSort>
-        <ReferenceField source="departement" reference="departements" link={false}>
-          <FunctionField render={departementText} />
-        </ReferenceField>
-      </DataTable.Col>
-      <DataTable.Col source="population" field={NumberField} />
-    </DataTable>
-  </List>
+  <ResourceList filters={filters} sort={{ field: 'nom', order: 'ASC' }}>
+    <DataTable.Col source="codeInsee" />
+    <DataTable.Col source="nom" />
+    <DataTable.Col source="type" render={typeName} />
+    <DataTable.Col source="departement" disableSort>
+      <RefField source="departement" reference="departements" text={codeNom} />
+    </DataTable.Col>
+    <DataTable.Col source="population" field={NumberField} />
+  </ResourceList>
 );
 
 const CodesPostaux = () => {
@@ -55,31 +38,22 @@ const CodesPostaux = () => {
 };
 
 export const CommuneShow = () => (
-  <Show>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="Fiche">
-        <TextField source="codeInsee" />
-        <TextField source="nom" />
-        <SelectField source="type" choices={TYPES_COMMUNE} />
-        <ReferenceField source="departement" reference="departements" link="show">
-          <FunctionField render={departementText} />
-        </ReferenceField>
-        <ReferenceField source="communeParente" reference="communes" link="show" emptyText="—">
-          <FunctionField render={communeText} />
-        </ReferenceField>
-        <FunctionField source="codesPostaux" render={() => <CodesPostaux />} />
-        <NumberField source="population" emptyText="—" />
-        <ReferenceManyField label="Communes déléguées, associées ou arrondissements" reference="communes" target="communeParente" sort={{ field: 'nom', order: 'ASC' }}>
-          <DataTable rowClick="show" bulkActionButtons={false} empty={<span>—</span>}>
-            <DataTable.Col source="codeInsee" />
-            <DataTable.Col source="nom" />
-            <DataTable.Col source="type" render={(record: { type: string }) => TYPES_COMMUNE.find((t) => t.id === record.type)?.name} />
-          </DataTable>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-      <HistoriqueTab path="historique" />
-    </TabbedShowLayout>
-  </Show>
+  <FicheShow>
+    <TextField source="codeInsee" />
+    <TextField source="nom" />
+    <SelectField source="type" choices={TYPES_COMMUNE} />
+    <RefField source="departement" reference="departements" text={codeNom} link="show" />
+    <RefField source="communeParente" reference="communes" text={communeText} link="show" emptyText="—" />
+    <FunctionField source="codesPostaux" render={() => <CodesPostaux />} />
+    <NumberField source="population" emptyText="—" />
+    <ReferenceManyField label="Communes déléguées, associées ou arrondissements" reference="communes" target="communeParente" sort={{ field: 'nom', order: 'ASC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<span>—</span>}>
+        <DataTable.Col source="codeInsee" />
+        <DataTable.Col source="nom" />
+        <DataTable.Col source="type" render={typeName} />
+      </DataTable>
+    </ReferenceManyField>
+  </FicheShow>
 );
 
 const CommuneForm = () => (
@@ -87,27 +61,13 @@ const CommuneForm = () => (
     <TextInput source="codeInsee" validate={[required(), regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE sur 5 caractères (ex. 69123, 2A004)')]} />
     <TextInput source="nom" validate={required()} fullWidth helperText="Typographie exacte : accents, tirets et apostrophes (ex. L'Haÿ-les-Roses)" />
     <SelectInput source="type" choices={TYPES_COMMUNE} validate={required()} defaultValue="COMMUNE_ACTUELLE" />
-    <ReferenceInput source="departement" reference="departements">
-      <AutocompleteInput optionText={departementText} filterToQuery={(q) => ({ q })} validate={required()} />
-    </ReferenceInput>
-    <ReferenceInput source="communeParente" reference="communes" filter={{ type: 'COMMUNE_ACTUELLE' }}>
-      <AutocompleteInput optionText={communeText} filterToQuery={(q) => ({ q })} helperText="Pour une commune déléguée, associée ou un arrondissement" />
-    </ReferenceInput>
+    <ReferenceSearch source="departement" reference="departements" optionText={codeNom} validate={required()} />
+    <ReferenceSearch source="communeParente" reference="communes" filter={{ type: 'COMMUNE_ACTUELLE' }} optionText={communeText} hint="Pour une commune déléguée, associée ou un arrondissement" />
     <NumberInput source="population" />
   </SimpleForm>
 );
 
-export const CommuneEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <CommuneForm />
-  </Edit>
-);
-
-export const CommuneCreate = () => (
-  <Create redirect="show">
-    <CommuneForm />
-  </Create>
-);
+export const { edit: CommuneEdit, create: CommuneCreate } = formPages(CommuneForm);
 
 export default {
   list: CommuneList,

@@ -1,9 +1,8 @@
 import LocationCityIcon from '@mui/icons-material/LocationCity';
 import {
-  AutocompleteInput, Create, Pagination, CreateButton, DataTable, Edit, ExportButton, FilterButton, List, ReferenceField, ReferenceInput,
-  ReferenceManyField, SearchInput, SelectField, SelectInput, Show, SimpleForm, TabbedShowLayout, TextField, TextInput, TopToolbar, regex, required,
+  DataTable, Pagination, ReferenceManyField, SearchInput, SelectField, SelectInput, SimpleForm, TabbedShowLayout, TextField, TextInput, regex, required,
 } from 'react-admin';
-import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
+import { codeNom, FicheShow, formPages, ReferenceSearch, RefField, ResourceList } from '../common/kit';
 
 export const ZONES = [
   { id: 'METROPOLE', name: 'Métropole' },
@@ -12,63 +11,43 @@ export const ZONES = [
   { id: 'NOUVELLE_CALEDONIE', name: 'Nouvelle-Calédonie' },
 ];
 
-const regionText = (r: { code: string; nom: string }) => `${r.code} ${r.nom}`;
-
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Nom ou code du département" />,
   <SelectInput key="zone" source="zone" choices={ZONES} />,
-  <ReferenceInput key="region" source="region" reference="regions">
-    <AutocompleteInput optionText={regionText} filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
+  <ReferenceSearch key="region" source="region" reference="regions" optionText={codeNom} />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
+export const DepartementList = () => (
+  <ResourceList filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <DataTable.Col source="code" />
+    <DataTable.Col source="nom" />
+    <DataTable.Col source="zone" render={(record: { zone: string }) => ZONES.find((z) => z.id === record.zone)?.name} />
+    <DataTable.Col source="region" disableSort>
+      <RefField source="region" reference="regions" text="nom" emptyText="—" />
+    </DataTable.Col>
+  </ResourceList>
 );
 
-export const DepartementList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="code" />
-      <DataTable.Col source="nom" />
-      <DataTable.Col source="zone" render={(record: { zone: string }) => ZONES.find((z) => z.id === record.zone)?.name} />
-      <DataTable.Col source="region" disableSort>
-        <ReferenceField source="region" reference="regions" link={false} emptyText="—">
-          <TextField source="nom" />
-        </ReferenceField>
-      </DataTable.Col>
-    </DataTable>
-  </List>
+const communesTab = (
+  <TabbedShowLayout.Tab key="communes" label="Communes" path="communes">
+    <ReferenceManyField reference="communes" target="departement" sort={{ field: 'nom', order: 'ASC' }} perPage={25} pagination={<Pagination />}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="codeInsee" />
+        <DataTable.Col source="nom" />
+        <DataTable.Col source="type" />
+      </DataTable>
+    </ReferenceManyField>
+  </TabbedShowLayout.Tab>
 );
 
 export const DepartementShow = () => (
-  <Show>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="Fiche">
-        <TextField source="code" />
-        <TextField source="nom" />
-        <SelectField source="zone" choices={ZONES} />
-        <TextField source="chefLieu" />
-        <ReferenceField source="region" reference="regions" link="show" emptyText="— (sans région)">
-          <TextField source="nom" />
-        </ReferenceField>
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Communes" path="communes">
-        <ReferenceManyField reference="communes" target="departement" sort={{ field: 'nom', order: 'ASC' }} perPage={25} pagination={<Pagination />}>
-          <DataTable rowClick="show" bulkActionButtons={false}>
-            <DataTable.Col source="codeInsee" />
-            <DataTable.Col source="nom" />
-            <DataTable.Col source="type" />
-          </DataTable>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-      <HistoriqueTab path="historique" />
-    </TabbedShowLayout>
-  </Show>
+  <FicheShow tabs={[communesTab]}>
+    <TextField source="code" />
+    <TextField source="nom" />
+    <SelectField source="zone" choices={ZONES} />
+    <TextField source="chefLieu" />
+    <RefField source="region" reference="regions" text="nom" link="show" emptyText="— (sans région)" />
+  </FicheShow>
 );
 
 const DepartementForm = () => (
@@ -77,23 +56,11 @@ const DepartementForm = () => (
     <TextInput source="nom" validate={required()} fullWidth />
     <SelectInput source="zone" choices={ZONES} validate={required()} />
     <TextInput source="chefLieu" helperText="Code INSEE de la commune chef-lieu" />
-    <ReferenceInput source="region" reference="regions">
-      <AutocompleteInput optionText={regionText} filterToQuery={(q) => ({ q })} helperText="Vide pour les collectivités d'outre-mer et la Nouvelle-Calédonie" />
-    </ReferenceInput>
+    <ReferenceSearch source="region" reference="regions" optionText={codeNom} hint="Vide pour les collectivités d'outre-mer et la Nouvelle-Calédonie" />
   </SimpleForm>
 );
 
-export const DepartementEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <DepartementForm />
-  </Edit>
-);
-
-export const DepartementCreate = () => (
-  <Create redirect="show">
-    <DepartementForm />
-  </Create>
-);
+export const { edit: DepartementEdit, create: DepartementCreate } = formPages(DepartementForm);
 
 export default {
   list: DepartementList,

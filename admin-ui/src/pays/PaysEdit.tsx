@@ -1,4 +1,5 @@
-import { Create, DateInput, Edit, ReferenceInput, AutocompleteInput, SelectInput, SimpleForm, TextInput, required, regex } from 'react-admin';
+import { DateInput, SelectInput, SimpleForm, TextInput, required, regex } from 'react-admin';
+import { formPages, ReferenceSearch } from '../common/kit';
 import { NATURES_PAYS } from './natures';
 
 const PaysForm = () => (
@@ -12,20 +13,8 @@ const PaysForm = () => (
     <SelectInput source="nature" choices={NATURES_PAYS} validate={required()} />
     <DateInput source="dateDebut" />
     <DateInput source="dateFin" />
-    <ReferenceInput source="successeur" reference="pays">
-      <AutocompleteInput optionText="nom" filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <ReferenceSearch source="successeur" reference="pays" optionText="nom" />
   </SimpleForm>
 );
 
-export const PaysEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <PaysForm />
-  </Edit>
-);
-
-export const PaysCreate = () => (
-  <Create redirect="show">
-    <PaysForm />
-  </Create>
-);
+export const { edit: PaysEdit, create: PaysCreate } = formPages(PaysForm);

@@ -1,4 +1,5 @@
-import { DataTable, DateField, ExportButton, FilterButton, List, SearchInput, SelectInput, TopToolbar, CreateButton } from 'react-admin';
+import { DataTable, DateField, SearchInput, SelectInput } from 'react-admin';
+import { ResourceList } from '../common/kit';
 import { NATURES_PAYS } from './natures';
 
 const filters = [
@@ -6,23 +7,13 @@ const filters = [
   <SelectInput key="nature" source="nature" choices={NATURES_PAYS} />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
 export const PaysList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'nom', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="codeInsee" />
-      <DataTable.Col source="nom" />
-      <DataTable.Col source="libelleCog" />
-      <DataTable.Col source="nature" render={(record: { nature: string }) => NATURES_PAYS.find((n) => n.id === record.nature)?.name} />
-      <DataTable.Col source="codeIso2" />
-      <DataTable.Col source="dateFin" field={DateField} />
-    </DataTable>
-  </List>
+  <ResourceList filters={filters} sort={{ field: 'nom', order: 'ASC' }}>
+    <DataTable.Col source="codeInsee" />
+    <DataTable.Col source="nom" />
+    <DataTable.Col source="libelleCog" />
+    <DataTable.Col source="nature" render={(record: { nature: string }) => NATURES_PAYS.find((n) => n.id === record.nature)?.name} />
+    <DataTable.Col source="codeIso2" />
+    <DataTable.Col source="dateFin" field={DateField} />
+  </ResourceList>
 );

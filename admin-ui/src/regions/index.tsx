@@ -1,47 +1,29 @@
 import MapIcon from '@mui/icons-material/Map';
-import {
-  Create, CreateButton, DataTable, Edit, ExportButton, FilterButton, List, ReferenceManyField, SearchInput, Show, SimpleForm,
-  TabbedShowLayout, TextField, TextInput, TopToolbar, regex, required,
-} from 'react-admin';
-import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
+import { DataTable, ReferenceManyField, SearchInput, SimpleForm, TextField, TextInput, regex, required } from 'react-admin';
+import { FicheShow, formPages, ResourceList } from '../common/kit';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Nom ou code de la région" />];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
 export const RegionList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="code" />
-      <DataTable.Col source="nom" />
-      <DataTable.Col source="chefLieu" />
-    </DataTable>
-  </List>
+  <ResourceList filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <DataTable.Col source="code" />
+    <DataTable.Col source="nom" />
+    <DataTable.Col source="chefLieu" />
+  </ResourceList>
 );
 
 export const RegionShow = () => (
-  <Show>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="Fiche">
-        <TextField source="code" />
-        <TextField source="nom" />
-        <TextField source="chefLieu" />
-        <ReferenceManyField label="Départements" reference="departements" target="region" sort={{ field: 'code', order: 'ASC' }} perPage={50}>
-          <DataTable rowClick="show" bulkActionButtons={false}>
-            <DataTable.Col source="code" />
-            <DataTable.Col source="nom" />
-          </DataTable>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-      <HistoriqueTab path="historique" />
-    </TabbedShowLayout>
-  </Show>
+  <FicheShow>
+    <TextField source="code" />
+    <TextField source="nom" />
+    <TextField source="chefLieu" />
+    <ReferenceManyField label="Départements" reference="departements" target="region" sort={{ field: 'code', order: 'ASC' }} perPage={50}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="nom" />
+      </DataTable>
+    </ReferenceManyField>
+  </FicheShow>
 );
 
 const RegionForm = () => (
@@ -52,17 +34,7 @@ const RegionForm = () => (
   </SimpleForm>
 );
 
-export const RegionEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <RegionForm />
-  </Edit>
-);
-
-export const RegionCreate = () => (
-  <Create redirect="show">
-    <RegionForm />
-  </Create>
-);
+export const { edit: RegionEdit, create: RegionCreate } = formPages(RegionForm);
 
 export default {
   list: RegionList,

@@ -1,10 +1,9 @@
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import {
-  AutocompleteInput, Create, CreateButton, DataTable, DateField, DateInput, Edit, ExportButton, FilterButton, FunctionField, List,
-  NumberField, NumberInput, ReferenceField, ReferenceInput, ReferenceManyField, SearchInput, SelectField, SelectInput, Show, SimpleForm,
-  TabbedShowLayout, TextField, TextInput, TopToolbar, maxValue, minValue, required,
+  DataTable, DateField, DateInput, NumberField, NumberInput, ReferenceManyField, SearchInput, SelectField, SelectInput, SimpleForm,
+  TabbedShowLayout, TextField, TextInput, maxValue, minValue, required,
 } from 'react-admin';
-import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
+import { FicheShow, formPages, ReferenceSearch, RefField, ResourceList } from '../common/kit';
 
 export const STATUTS_TITRE = [
   { id: 'ACTIF', name: 'Actif' },
@@ -30,79 +29,64 @@ const filters = [
   <TextInput key="codeNsf" source="codeNsf" />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
 const fr = { locales: 'fr-FR' } as const;
 
 export const TitreList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'intitule', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="code" />
-      <DataTable.Col source="version" />
-      <DataTable.Col source="sigle" />
-      <DataTable.Col source="intitule" />
-      <DataTable.Col source="niveau" />
-      <DataTable.Col source="statut" render={(record: { statut: string }) => STATUTS_TITRE.find((s) => s.id === record.statut)?.name} />
-      <DataTable.Col source="dateFinValidite">
-        <DateField source="dateFinValidite" {...fr} />
-      </DataTable.Col>
-    </DataTable>
-  </List>
+  <ResourceList filters={filters} sort={{ field: 'intitule', order: 'ASC' }}>
+    <DataTable.Col source="code" />
+    <DataTable.Col source="version" />
+    <DataTable.Col source="sigle" />
+    <DataTable.Col source="intitule" />
+    <DataTable.Col source="niveau" />
+    <DataTable.Col source="statut" render={(record: { statut: string }) => STATUTS_TITRE.find((s) => s.id === record.statut)?.name} />
+    <DataTable.Col source="dateFinValidite">
+      <DateField source="dateFinValidite" {...fr} />
+    </DataTable.Col>
+  </ResourceList>
 );
 
-const VersionField = ({ source }: { source: 'predecesseur' | 'successeur' }) => (
-  <ReferenceField source={source} reference="titres" link="show" emptyText="—">
-    <FunctionField render={titreText} />
-  </ReferenceField>
+const ccpsTab = (
+  <TabbedShowLayout.Tab key="ccps" label="CCP" path="ccps">
+    <ReferenceManyField reference="ccps" target="titres" sort={{ field: 'rang', order: 'ASC' }} perPage={50}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="rang" />
+        <DataTable.Col source="code" />
+        <DataTable.Col source="intitule" />
+      </DataTable>
+    </ReferenceManyField>
+  </TabbedShowLayout.Tab>
+);
+
+const ccssTab = (
+  <TabbedShowLayout.Tab key="ccss" label="CCS" path="ccss">
+    <ReferenceManyField reference="ccss" target="titre" sort={{ field: 'code', order: 'ASC' }} perPage={50}>
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<span>Aucun CCS.</span>}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="intitule" />
+      </DataTable>
+    </ReferenceManyField>
+  </TabbedShowLayout.Tab>
 );
 
 export const TitreShow = () => (
-  <Show>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="Fiche">
-        <TextField source="code" />
-        <NumberField source="version" options={{ useGrouping: false }} />
-        <TextField source="intitule" />
-        <TextField source="sigle" emptyText="—" />
-        <SelectField source="typeCertification" choices={TYPES_CERTIFICATION} />
-        <NumberField source="niveau" emptyText="—" />
-        <NumberField source="niveauEqf" emptyText="—" />
-        <TextField source="codeRncp" emptyText="—" />
-        <TextField source="codeRs" emptyText="—" />
-        <TextField source="codeNsf" emptyText="—" />
-        <DateField source="dateDebutValidite" emptyText="—" {...fr} />
-        <DateField source="dateFinValidite" emptyText="—" {...fr} />
-        <DateField source="dateFinProlongation" emptyText="—" {...fr} />
-        <SelectField source="statut" choices={STATUTS_TITRE} />
-        <VersionField source="predecesseur" />
-        <VersionField source="successeur" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="CCP" path="ccps">
-        <ReferenceManyField reference="ccps" target="titres" sort={{ field: 'rang', order: 'ASC' }} perPage={50}>
-          <DataTable rowClick="show" bulkActionButtons={false}>
-            <DataTable.Col source="rang" />
-            <DataTable.Col source="code" />
-            <DataTable.Col source="intitule" />
-          </DataTable>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="CCS" path="ccss">
-        <ReferenceManyField reference="ccss" target="titre" sort={{ field: 'code', order: 'ASC' }} perPage={50}>
-          <DataTable rowClick="show" bulkActionButtons={false} empty={<span>Aucun CCS.</span>}>
-            <DataTable.Col source="code" />
-            <DataTable.Col source="intitule" />
-          </DataTable>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-      <HistoriqueTab path="historique" />
-    </TabbedShowLayout>
-  </Show>
+  <FicheShow tabs={[ccpsTab, ccssTab]}>
+    <TextField source="code" />
+    <NumberField source="version" options={{ useGrouping: false }} />
+    <TextField source="intitule" />
+    <TextField source="sigle" emptyText="—" />
+    <SelectField source="typeCertification" choices={TYPES_CERTIFICATION} />
+    <NumberField source="niveau" emptyText="—" />
+    <NumberField source="niveauEqf" emptyText="—" />
+    <TextField source="codeRncp" emptyText="—" />
+    <TextField source="codeRs" emptyText="—" />
+    <TextField source="codeNsf" emptyText="—" />
+    <DateField source="dateDebutValidite" emptyText="—" {...fr} />
+    <DateField source="dateFinValidite" emptyText="—" {...fr} />
+    <DateField source="dateFinProlongation" emptyText="—" {...fr} />
+    <SelectField source="statut" choices={STATUTS_TITRE} />
+    <RefField source="predecesseur" reference="titres" text={titreText} link="show" emptyText="—" />
+    <RefField source="successeur" reference="titres" text={titreText} link="show" emptyText="—" />
+  </FicheShow>
 );
 
 const TitreForm = () => (
@@ -121,26 +105,12 @@ const TitreForm = () => (
     <DateInput source="dateFinValidite" />
     <DateInput source="dateFinProlongation" helperText="Fin de validité + un an en règle générale" />
     <SelectInput source="statut" choices={STATUTS_TITRE} validate={required()} defaultValue="ACTIF" />
-    <ReferenceInput source="predecesseur" reference="titres">
-      <AutocompleteInput optionText={titreText} filterToQuery={(q) => ({ q })} fullWidth />
-    </ReferenceInput>
-    <ReferenceInput source="successeur" reference="titres">
-      <AutocompleteInput optionText={titreText} filterToQuery={(q) => ({ q })} fullWidth />
-    </ReferenceInput>
+    <ReferenceSearch source="predecesseur" reference="titres" optionText={titreText} fullWidth />
+    <ReferenceSearch source="successeur" reference="titres" optionText={titreText} fullWidth />
   </SimpleForm>
 );
 
-export const TitreEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <TitreForm />
-  </Edit>
-);
-
-export const TitreCreate = () => (
-  <Create redirect="show">
-    <TitreForm />
-  </Create>
-);
+export const { edit: TitreEdit, create: TitreCreate } = formPages(TitreForm);
 
 export default {
   list: TitreList,
