@@ -102,11 +102,16 @@ test('results entered in the grid, finalised and transmitted by the centre, vali
   await centre.getByRole('checkbox', { name: /Entretien final .*Alice/ }).check();
   await choose(centre, 'Alice', 3, 'Titre obtenu');
   await choose(centre, 'Bruno', 0, 'Absent justifié');
-  await centre.getByTestId('grille-resultats').getByRole('row', { name: /Bruno/ }).getByPlaceholder('Référence de la pièce').fill('Certificat médical 42');
+  // v1.7.1: the justified absence comes with its document, uploaded from the row (private store, plugins/sessions services/pieces.ts)
+  const bruno = centre.getByTestId('grille-resultats').getByRole('row', { name: /Bruno/ });
+  await bruno.locator('input[type=file]').setInputFiles({ name: 'certificat-medical.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% certificat\n%%EOF\n') });
+  await bruno.getByText('certificat-medical.pdf').waitFor();
   await choose(centre, 'Bruno', 3, 'Absent');
   for (const label of await centre.getByText(/^JURÉ-(UN|DEUX)/).all()) await label.click();
   await centre.getByLabel('Numéro du procès-verbal').fill('PV-69-E2E');
-  await centre.getByLabel('PV signé joint').check();
+  // v1.7: the signed PV is an uploaded file, no longer a box to tick
+  await centre.locator('input[type=file][aria-label="PV signé (fichier)"]').setInputFiles({ name: 'pv-signe.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% PV\n%%EOF\n') });
+  await centre.getByText('pv-signe.pdf').waitFor();
   await centre.getByRole('button', { name: 'Enregistrer les résultats' }).click();
   await banner(centre, 'Résultats saisis');
 

@@ -9,6 +9,7 @@
  */
 import { api, login } from '../support/http';
 import { sql } from '../support/db';
+import { joindre } from '../support/pieces';
 import { createSessionFixtures, inDays, insert, link, removeSessionFixtures, startToday, type SessionFixtures } from '../support/sessions-fixtures';
 
 jest.setTimeout(60_000);
@@ -130,11 +131,15 @@ describe('a whole session, from creation to validated results, then unlock → c
     const incomplete = await act('centre.lyon', s.id, 'finaliser');
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.error.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['JURY_INCOMPLET', 'PRESENCE_MANQUANTE', 'PV_MANQUANT']);
+    // v1.7.1: « absent justifié » needs its document; v1.7: the signed PV is an uploaded file (plugins/sessions services/pieces.ts)
+    const sansPiece = await act('centre.lyon', s.id, 'enregistrerResultats', { lignes: [{ inscription: inscriptions[1].id, presence: 'ABSENT_JUSTIFIE', decision: 'ABSENT' }] });
+    expect({ status: sansPiece.status, rule: sansPiece.body.error.details?.rule, field: sansPiece.body.error.field }).toEqual({ status: 422, rule: 'JUSTIFICATIF_ABSENCE', field: 'lignes[0].pieceAbsence' });
+    expect((await joindre('centre.lyon', `inscriptions/${inscriptions[1].id}/joindreJustificatifAbsence`, 'justificatif')).status).toBe(200);
+    expect((await joindre('centre.lyon', `sessions/${s.id}/joindrePv`, 'pv')).status).toBe(200);
     await ok('centre.lyon', s.id, 'enregistrerResultats', {
       lignes: [{ inscription: inscriptions[1].id, presence: 'ABSENT_JUSTIFIE', justificatifAbsence: 'Certificat médical n° 12', decision: 'ABSENT' }],
       jury: fx.jures.slice(0, 2).map((j) => ({ jure: j.documentId, present: true })),
       pvNumero: 'PV-69-0001',
-      pvJoint: true,
     });
     // the habilitation of a present juror is suspended after the jury was composed: finalisation rechecks it
     const habilitationOf = `SELECT habilitation_id FROM habilitations_jure_lnk WHERE jure_id = $1`;

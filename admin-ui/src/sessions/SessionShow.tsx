@@ -44,6 +44,7 @@ import { prenomsTexte } from '../candidats/choix';
 import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 import { DECISIONS, MODALITES, PRESENCES, STATUTS, STATUTS_INSCRIPTION, TYPES, VOIES_ACCES, dateFr, decisionsOf } from './choix';
 import { SessionToolbar, useAllowedActions, useSessionAction } from './actions';
+import { PieceJointe, type PieceInfo } from './PieceJointe';
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -300,8 +301,11 @@ const ResultatsTab = () => {
   const [lignes, setLignes] = useState<Ligne[]>([]);
   const [jury, setJury] = useState<Record<string, boolean | null>>({});
   const [pvNumero, setPvNumero] = useState('');
-  const [pvJoint, setPvJoint] = useState(false);
-  const key = useMemo(() => JSON.stringify([inscriptions.map((i) => [i.id, i.updatedAt]), membres.map((m) => [m.id, m.present]), record?.pvNumero, record?.pvJoint]), [inscriptions, membres, record]);
+  // the signed PV and the absences' documents are uploaded at once (not with the grid): kept here so that an
+  // upload does not reload the grid being edited
+  const [pv, setPv] = useState<PieceInfo | null>(null);
+  const [piecesAbsence, setPiecesAbsence] = useState<Record<string, PieceInfo | null>>({});
+  const key = useMemo(() => JSON.stringify([inscriptions.map((i) => [i.id, i.updatedAt]), membres.map((m) => [m.id, m.present]), record?.pvNumero]), [inscriptions, membres, record]);
   useEffect(() => {
     const byId = new Map(candidats.map((c) => [c.id, c]));
     setLignes(
@@ -317,7 +321,8 @@ const ResultatsTab = () => {
     );
     setJury(Object.fromEntries(membres.map((m) => [String(m.jure), m.present ?? null])));
     setPvNumero(record?.pvNumero ?? '');
-    setPvJoint(Boolean(record?.pvJoint));
+    setPv((record?.pv as PieceInfo | null) ?? null);
+    setPiecesAbsence(Object.fromEntries(inscriptions.map((i) => [String(i.id), (i.pieceAbsence as PieceInfo | null) ?? null])));
   }, [key, candidats.length]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!record) return null;
@@ -330,7 +335,6 @@ const ResultatsTab = () => {
         lignes: lignes.map(({ candidat: _c, ...l }) => ({ ...l, entretienFinal: record.type === 'TITRE' ? l.entretienFinal : null, resultatsCcp: l.resultatsCcp })),
         jury: Object.entries(jury).map(([jure, present]) => ({ jure, present })),
         pvNumero: pvNumero.trim(),
-        pvJoint,
       },
       'Résultats enregistrés.',
     );
@@ -404,7 +408,17 @@ const ResultatsTab = () => {
                 </MuiTextField>
               </TableCell>
               <TableCell>
-                <MuiTextField size="small" value={l.justificatifAbsence ?? ''} disabled={!editable || l.presence !== 'ABSENT_JUSTIFIE'} onChange={(e) => set(index, { justificatifAbsence: e.target.value || null })} placeholder="Référence de la pièce" />
+                <PieceJointe
+                  compact
+                  resource="inscriptions"
+                  recordId={l.inscription}
+                  action="joindreJustificatifAbsence"
+                  field="justificatif"
+                  libelle={`Justificatif d’absence ${l.candidat}`}
+                  piece={piecesAbsence[l.inscription]}
+                  enabled={editable && l.presence === 'ABSENT_JUSTIFIE'}
+                  onUploaded={(answer) => setPiecesAbsence((all) => ({ ...all, [l.inscription]: (answer.pieceAbsence as PieceInfo) ?? null }))}
+                />
               </TableCell>
             </TableRow>
           ))}
@@ -426,7 +440,7 @@ const ResultatsTab = () => {
       </Stack>
       <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
         <MuiTextField size="small" label="Numéro du procès-verbal" value={pvNumero} disabled={!editable} onChange={(e) => setPvNumero(e.target.value)} />
-        <FormControlLabel control={<Checkbox checked={pvJoint} disabled={!editable} onChange={(e) => setPvJoint(e.target.checked)} />} label="PV signé joint" />
+        <PieceJointe resource="sessions" recordId={String(record.id)} action="joindrePv" field="pv" libelle="PV signé" piece={pv} enabled={editable} onUploaded={(answer) => setPv((answer.pv as PieceInfo) ?? null)} />
         {editable ? (
           <MuiButton variant="contained" onClick={save} data-action="enregistrerResultats">
             Enregistrer les résultats
@@ -472,6 +486,13 @@ const ResultatsTab = () => {
 
 // ---------------------------------------------------------------- Documents
 
+/** the signed PV as attached (uploaded from the Résultats tab while results are entered) */
+const PvSigne = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return <PieceJointe resource="sessions" recordId={String(record.id)} action="joindrePv" field="pv" libelle="PV signé (pièce jointe)" piece={record.pv as PieceInfo | null} enabled={false} />;
+};
+
 const DocumentsTab = () => (
   <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
     <Typography variant="body2" color="text.secondary">
@@ -482,6 +503,7 @@ const DocumentsTab = () => (
     <DocumentButton resource="sessions" action="editerListeJurys" label="Liste du jury" />
     <DocumentButton resource="sessions" action="editerEmargement" label="Feuille d’émargement" />
     <DocumentButton resource="sessions" action="editerProcesVerbal" label="Procès-verbal" />
+    <PvSigne />
     <DocumentButton resource="sessions" action="delivrerParchemins" label="Parchemins" />
     <DocumentButton resource="sessions" action="delivrerLivrets" label="Livrets de certification" />
   </Stack>

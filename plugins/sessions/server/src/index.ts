@@ -8,6 +8,7 @@ import type { Registry } from '@ceres/plugin-bridge/runtime';
 import { createSessionResource, inscriptionResource, membreJuryResource } from './resources';
 import { DEFAULT_SETTINGS, settingsFrom, type SessionSettings } from './domain/settings';
 import { createWorkflow } from './services/workflow';
+import { registerPiecesSession } from './services/pieces';
 import { createStore, MEMBRE_JURY, SESSION } from './services/store';
 
 export { STATES, STATE_LABELS } from './domain/states';
@@ -24,6 +25,7 @@ export default {
     if (strapi.contentTypes[MEMBRE_JURY as keyof typeof strapi.contentTypes]) registry.register(membreJuryResource);
     const settings = (): SessionSettings => settingsFrom(strapi.config.get('plugin::sessions') as Partial<Record<keyof SessionSettings, unknown>>);
     createWorkflow(strapi, settings).register(registry);
+    registerPiecesSession(strapi, registry);
 
     // a session gets its CERES number at creation (printed on convocations) and the département of its
     // centre (the list filter by département)

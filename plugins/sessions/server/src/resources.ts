@@ -66,7 +66,7 @@ const WORKFLOW_FIELDS = [
   'dateValidationResultats',
   'dateCloture',
   'pvNumero',
-  'pvJoint',
+  'pv',
   'motifAnnulation',
   'dateAnnulation',
   'statutAvantAnnulation',
@@ -146,7 +146,7 @@ export const inscriptionResource: ResourceDefinition = {
   sort: ['dateInscription', 'statut', 'presence', 'decision', 'createdAt'],
   defaultSort: ['createdAt', 'ASC'],
   // registration, unregistration and results go through the session's actions
-  readOnly: ['session', 'candidat', 'statut', 'dateInscription', 'dateDesinscription', 'motifDesinscription', 'dateConvocation', 'presence', 'justificatifAbsence', 'resultatsCcp', 'entretienFinal', 'decision', 'historiqueResultats'],
+  readOnly: ['session', 'candidat', 'statut', 'dateInscription', 'dateDesinscription', 'motifDesinscription', 'dateConvocation', 'presence', 'justificatifAbsence', 'pieceAbsence', 'resultatsCcp', 'entretienFinal', 'decision', 'historiqueResultats'],
   territory: through('id IN (SELECT il.inscription_id FROM inscriptions_session_lnk il WHERE il.session_id IN (%SESSIONS%))'),
   validate: async (record, context) => {
     if (context.mode !== 'update' || typeof record.session !== 'string') return [];

@@ -78,7 +78,7 @@ export const MATRIX: Record<string, Grants> = {
   sessions: {
     ADMIN_NATIONAL: READ,
     LECTURE: READ,
-    CENTRE: [...READ, 'create', 'edit', 'declarer', 'commanderDte', 'envoyerConvocations', 'enregistrerResultats', 'finaliser', 'reprendreSaisie', 'transmettre', 'annuler', 'inscrire', 'desinscrire', 'ajouterJure', 'retirerJure', ...SESSION_DOCUMENTS],
+    CENTRE: [...READ, 'create', 'edit', 'declarer', 'commanderDte', 'envoyerConvocations', 'enregistrerResultats', 'finaliser', 'reprendreSaisie', 'transmettre', 'annuler', 'inscrire', 'desinscrire', 'ajouterJure', 'retirerJure', 'joindrePv', ...SESSION_DOCUMENTS],
     UD: [...READ, 'renvoyer', 'valider', 'validerResultats', 'cloturer', 'annuler', 'deverrouiller', ...SESSION_DOCUMENTS, ...SESSION_CERTIFICATIONS],
     NOUVELLE_CALEDONIE: [...READ, 'renvoyer', 'valider', 'validerResultats', 'cloturer', 'annuler', 'deverrouiller', ...SESSION_DOCUMENTS, ...SESSION_CERTIFICATIONS],
     DREETS: [...READ, 'deverrouiller', 'editerListeJurys', 'editerProcesVerbal', ...SESSION_CERTIFICATIONS],
@@ -87,7 +87,8 @@ export const MATRIX: Record<string, Grants> = {
   // one candidate's documents (plugins/documents): convocation; reissue of a parchemin by the State service
   inscriptions: {
     ...everyone(READ),
-    CENTRE: [...READ, 'edit', 'editerConvocation'],
+    // joindreJustificatifAbsence (plugins/sessions services/pieces.ts): the document of a justified absence
+    CENTRE: [...READ, 'edit', 'editerConvocation', 'joindreJustificatifAbsence'],
     UD: [...READ, 'editerConvocation', 'reediterParchemin'],
     NOUVELLE_CALEDONIE: [...READ, 'editerConvocation', 'reediterParchemin'],
     DREETS: [...READ, 'reediterParchemin'],

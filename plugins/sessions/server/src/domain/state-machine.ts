@@ -132,6 +132,7 @@ export interface SessionFacts {
   nbCcps: number;
   ccs: boolean;
   responsableSession?: string | null;
+  /** a file of the signed PV is attached (joindrePv) */
   pvJoint?: boolean | null;
   pvNumero?: string | null;
   /** the chosen site and agrément / temporary authorisation, as read now; null when the modules are not installed */
@@ -298,7 +299,9 @@ export function finalisationViolations(f: ActionFacts): Violation[] {
   if (sansDecision.length) out.push(rule('DECISION_MANQUANTE', `Finalisation impossible : décision du jury manquante pour ${liste(sansDecision)}.`, 'decision'));
   const incoherents = candidats.filter((i) => i.decision && i.presence && decisionIncoherente(i, f.session.type, f.ccpsEvalues ?? []));
   if (incoherents.length) out.push(rule('DECISION_INCOHERENTE', `Finalisation impossible : décision incohérente avec les résultats pour ${liste(incoherents)}.`, 'decision'));
-  if (!f.session.pvJoint || !text(f.session.pvNumero)) out.push(rule('PV_MANQUANT', 'Finalisation impossible : le procès-verbal signé (numéro et pièce jointe) n’est pas joint.', 'pvNumero'));
+  if (!f.session.pvJoint || !text(f.session.pvNumero)) {
+    out.push(rule('PV_MANQUANT', 'Finalisation impossible : le procès-verbal signé (numéro et fichier joint) manque.', f.session.pvJoint ? 'pvNumero' : 'pv'));
+  }
   return out;
 }
 

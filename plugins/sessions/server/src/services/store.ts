@@ -43,7 +43,8 @@ export interface SessionRow {
   dateDebut: string;
   dateFin: string;
   responsableSession: string | null;
-  pvJoint: boolean | null;
+  /** the signed PV (metadata of its piece in ceres_piece), attached by joindrePv */
+  pv: { id: number; nom: string } | null;
   pvNumero: string | null;
   nbDeverrouillages: number | null;
   centre: Ref | null;
@@ -64,6 +65,8 @@ export interface InscriptionRow {
   entretienFinal: boolean | null;
   decision: Decision | null;
   justificatifAbsence: string | null;
+  /** the justified absence's document (metadata of its piece), attached by joindreJustificatifAbsence */
+  pieceAbsence: { id: number; nom: string } | null;
   historiqueResultats: unknown[] | null;
   dateInscription: string | null;
   candidat?: Ref | null;

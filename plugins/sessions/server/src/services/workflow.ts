@@ -54,7 +54,7 @@ const INPUTS: Partial<Record<ActionName, Record<string, AttributeDescription>>> 
   desinscrire: { inscription: { type: 'string', required: true, maxLength: 40 }, motif: { type: 'text', maxLength: 2000 } },
   ajouterJure: { jure: { type: 'string', required: true, maxLength: 40 } },
   retirerJure: { jure: { type: 'string', required: true, maxLength: 40 } },
-  enregistrerResultats: { lignes: { type: 'json' }, jury: { type: 'json' }, pvNumero: { type: 'string', maxLength: 50 }, pvJoint: { type: 'boolean' } },
+  enregistrerResultats: { lignes: { type: 'json' }, jury: { type: 'json' }, pvNumero: { type: 'string', maxLength: 50 } },
 };
 
 function parseInput(action: ActionName, body: unknown): Record<string, unknown> {
@@ -98,7 +98,8 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
         nbCcps: session.ccps.length,
         ccs: Boolean(session.ccs),
         responsableSession: session.responsableSession,
-        pvJoint: session.pvJoint,
+        // the signed PV is an uploaded file (joindrePv), not a box to tick
+        pvJoint: Boolean(session.pv),
         pvNumero: session.pvNumero,
         couverture: needs.agrement ? await store.couverture(store.idsOf(session)) : null,
       },
@@ -360,10 +361,9 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
         data.justificatifAbsence = typeof ligne.justificatifAbsence === 'string' ? ligne.justificatifAbsence.trim() || null : null;
       }
       const presence = (data.presence ?? inscription.presence) as Presence | null;
-      const justificatif = 'justificatifAbsence' in data ? data.justificatifAbsence : inscription.justificatifAbsence;
       // v1.7.1: a justified absence comes with its supporting document
-      if (presence === 'ABSENT_JUSTIFIE' && !justificatif) {
-        throw new BridgeError(422, 'Une absence justifiée exige la référence de son justificatif.', at('justificatifAbsence'), { rule: 'JUSTIFICATIF_ABSENCE' });
+      if (presence === 'ABSENT_JUSTIFIE' && !inscription.pieceAbsence) {
+        throw new BridgeError(422, `Une absence justifiée exige son justificatif : joignez d’abord la pièce (PDF, PNG ou JPEG) à l’inscription de ${candidatLabel(inscription)}.`, at('pieceAbsence'), { rule: 'JUSTIFICATIF_ABSENCE' });
       }
       if (Object.keys(data).length) {
         const before = await inscriptionRecord(inscription.id);
@@ -383,7 +383,6 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
     }
     const patch: Record<string, unknown> = {};
     if ('pvNumero' in input) patch.pvNumero = typeof input.pvNumero === 'string' ? input.pvNumero.trim() || null : null;
-    if ('pvJoint' in input) patch.pvJoint = input.pvJoint === true;
     return patch;
   }
 
