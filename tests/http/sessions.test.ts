@@ -104,7 +104,7 @@ describe('a whole session, from creation to validated results, then unlock → c
     expect(await ok('afpa.dte', s.id, 'expedierDte')).toMatchObject({ statut: 'DTE_EXPEDIE', dateExpeditionDte: TODAY });
   });
 
-  test('the jury: habilitated jurors are added, a juror without habilitation is refused', async () => {
+  test('the jury: habilitated jurors (active over the session dates) are added, a juror without habilitation is refused', async () => {
     for (const j of fx.jures.slice(0, 2)) await ok('centre.lyon', s.id, 'ajouterJure', { jure: j.documentId });
     const refused = await act('centre.lyon', s.id, 'ajouterJure', { jure: fx.nonHabilite.documentId });
     expect(refused.status).toBe(422);
@@ -175,7 +175,7 @@ describe('a whole session, from creation to validated results, then unlock → c
     expect(dte.body.error.details.rule).toBe('DTE_APRES_VALIDATION');
   });
 
-  test('the DREETS unlocks with a reason and the entretien final checkbox; the centre corrects; re-finalise, re-transmit, re-validate', async () => {
+  test('v1.7 processus de déblocage (DIRECCTE) + v1.7.1 résultats modifiés dans une session débloquée pris en compte sur la fiche candidat: the DREETS unlocks with a reason and the entretien final checkbox; the centre corrects; re-finalise, re-transmit, re-validate', async () => {
     const noBox = await act('dreets.ara', s.id, 'deverrouiller', { motif: 'Erreur sur le CCP 2' });
     expect(noBox.status).toBe(422);
     expect(noBox.body.error.details.rule).toBe('ENTRETIEN_FINAL_DEVERROUILLAGE');
@@ -453,6 +453,53 @@ describe('2008 règlement: convocation deadlines', () => {
     // 40 days ahead: in time
     await sql(`UPDATE sessions SET date_debut = $2, date_fin = $2 WHERE document_id = $1`, [s.id, inDays(40)]);
     expect(await ok('centre.lyon', s.id, 'envoyerConvocations')).toMatchObject({ statut: 'CONVOCATIONS_ENVOYEES' });
+  });
+});
+
+describe('issue 7 §3: a session CCS requires the title already obtained, read from the candidate’s parcours', () => {
+  const evenement = async (candidat: number, row: { type: string; resultat: string; titre?: number; ccp?: number }) => {
+    const e = await insert('evenements_parcours', { type: row.type, date: '2024-06-01', resultat: row.resultat, libelle: 'test CCS' });
+    await link('evenements_parcours_candidat_lnk', 'evenement_parcours_id', e.id, 'candidat_id', candidat);
+    if (row.titre) await link('evenements_parcours_titre_lnk', 'evenement_parcours_id', e.id, 'titre_id', row.titre);
+    if (row.ccp) await link('evenements_parcours_ccp_lnk', 'evenement_parcours_id', e.id, 'ccp_id', row.ccp);
+  };
+  const candidat = async (prenom: string) => {
+    const c = await insert('candidats', { nom_naissance: `CCSTEST${fx.suffix}`, prenoms: [prenom], sexe: 'F', date_naissance: '1980-03-03' });
+    fx.candidats.push(c);
+    return c;
+  };
+
+  test('refused without the title; accepted with it by equivalence, by capitalisation of every CCP, or in another version of the title', async () => {
+    const [lyon] = await sql(`SELECT id FROM centres WHERE siret = '91234567500017'`);
+    const ccs = await insert('ccss', { code: `CCS-T${fx.suffix}`, intitule: 'CCS de test sessions' });
+    await link('ccss_titre_lnk', 'ccs_id', ccs.id, 'titre_id', fx.titre.id);
+    const agrement = await insert('agrements', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACCORDE' });
+    await link('agrements_centre_lnk', 'agrement_id', agrement.id, 'centre_id', lyon.id);
+    await link('agrements_ccs_lnk', 'agrement_id', agrement.id, 'ccs_id', ccs.id);
+    const s = await newSession({ type: 'CCS', ccs: ccs.documentId, agrement: agrement.documentId });
+    const inscrire = (c: { documentId: string }) => act('centre.lyon', s.id, 'inscrire', { candidat: c.documentId, voieAcces: 'FORMATION_CONTINUE' });
+
+    const sans = await candidat('Sans');
+    const refused = await inscrire(sans);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ field: 'candidat', details: { rule: 'CCS_SANS_TITRE' } });
+    // one CCP only: not the title
+    await evenement(sans.id, { type: 'RESULTAT_CCP', resultat: 'ACQUIS', titre: fx.titre.id, ccp: fx.ccps[0].id });
+    expect((await inscrire(sans)).status).toBe(422);
+
+    const equivalence = await candidat('Equivalence');
+    await evenement(equivalence.id, { type: 'EQUIVALENCE', resultat: 'TITRE_OBTENU', titre: fx.titre.id });
+    expect((await inscrire(equivalence)).status).toBe(200);
+
+    const capitalisation = await candidat('Capitalisation');
+    for (const ccp of fx.ccps) await evenement(capitalisation.id, { type: 'RESULTAT_CCP', resultat: 'ACQUIS', titre: fx.titre.id, ccp: ccp.id });
+    expect((await inscrire(capitalisation)).status).toBe(200);
+
+    const ancienne = await candidat('Ancienne');
+    const [code] = await sql(`SELECT code FROM titres WHERE id = $1`, [fx.titre.id]);
+    const v2019 = await insert('titres', { code: code.code, version: 2019, intitule: 'Version précédente du titre de test', type_certification: 'TITRE_PROFESSIONNEL', statut: 'ACTIF' });
+    await evenement(ancienne.id, { type: 'RESULTAT_TITRE', resultat: 'TITRE_OBTENU', titre: v2019.id });
+    expect((await inscrire(ancienne)).status).toBe(200);
   });
 });
 

@@ -240,7 +240,7 @@ describe('release-note rules', () => {
     expect(decide('deverrouiller', 'UD', ccp).ok).toBe(true);
   });
 
-  test('an unlocked session is re-finalised, re-transmitted, re-validated', () => {
+  test('v1.7 processus de déblocage: an unlocked session is re-finalised, re-transmitted, re-validated', () => {
     const steps: [ActionName, Profile, State, State][] = [
       ['enregistrerResultats', 'CENTRE', 'DEVERROUILLEE', 'DEVERROUILLEE'],
       ['finaliser', 'CENTRE', 'DEVERROUILLEE', 'FINALISEE'],
