@@ -1,6 +1,14 @@
-// Every back-office route. Authentication is Strapi's (users-permissions JWT); the bridge then checks
-// profile, territory and state itself on every call.
-const route = (method: string, path: string, handler: string) => ({ method, path, handler: `bridge.${handler}`, config: { policies: [] } });
+// Every back-office route. Authentication: users-permissions' access tokens and accounts, checked by the
+// bridge's own strategy in one statement (services/auth.ts); the bridge then checks profile, territory and
+// state itself on every call.
+import { bridgeAuthStrategy } from '../services/auth';
+
+const route = (method: string, path: string, handler: string) => ({
+  method,
+  path,
+  handler: `bridge.${handler}`,
+  config: { policies: [], auth: { strategies: [bridgeAuthStrategy] } },
+});
 
 export default {
   'content-api': {
