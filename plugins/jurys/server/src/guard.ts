@@ -5,8 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { cibleClose } from './domain/habilitation';
-import { unprocessable } from '@ceres/plugin-bridge/runtime';
-import { aujourdhui, HABILITATION, type Workflow } from './services/workflow';
+import { aujourdhui, unprocessable } from '@ceres/plugin-bridge/runtime';
+import { HABILITATION, type Workflow } from './services/workflow';
 
 type Ref = unknown;
 

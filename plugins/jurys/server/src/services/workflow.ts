@@ -23,16 +23,13 @@ import {
   type EntreeHistorique,
   type StatutHabilitation,
 } from '../domain/habilitation';
-import { badRequest, BridgeError, conflict, unprocessable } from '@ceres/plugin-bridge/runtime';
+import { aujourdhui, badRequest, BridgeError, conflict, unprocessable } from '@ceres/plugin-bridge/runtime';
 
 export const HABILITATION = 'api::habilitation.habilitation';
 export const JURE = 'api::jure.jure';
 export const PERIODE = 'api::periode-experience.periode-experience';
 const TITRE = 'api::titre.titre';
 const CCS = 'api::ccs.ccs';
-
-/** today in metropolitan France: agents work in local days, the server runs in UTC */
-export const aujourdhui = () => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 type Row = Record<string, any> & { id: number; documentId: string };
 
