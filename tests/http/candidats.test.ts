@@ -183,6 +183,33 @@ describe('scope', () => {
     expect((await centreParis.get(`/api/ra/candidats/${created.body.id}`)).status).toBe(404);
   });
 
+  test('a UD registers a candidate living outside its territory: created, in its scope and its DREETS’s, not another UD’s', async () => {
+    const created = await rhone.post('/api/ra/candidats', identite({ nomNaissance: 'Zzailleurs', prenoms: ['Inès'], dateNaissance: '1992-05-17', codePostal: '13001' }));
+    expect({ status: created.status, body: created.body }).toMatchObject({ status: 201, body: { departementResidence: '13', departementCreateur: '69' } });
+    const id = created.body.id;
+    expect((await rhone.get(`/api/ra/candidats/${id}`)).status).toBe(200);
+    expect((await rhone.put(`/api/ra/candidats/${id}`, { telephone: '04 00 00 00 00' })).status).toBe(200);
+    expect((await ara.get(`/api/ra/candidats/${id}`)).status).toBe(200);
+    for (const other of [paris, idf, centreLyon]) expect((await other.get(`/api/ra/candidats/${id}`)).status).toBe(404);
+    const list = await paris.get(`/api/ra/candidats?filter=${encodeURIComponent(JSON.stringify({ q: 'Zzailleurs' }))}`);
+    expect(list.body).toEqual([]);
+  });
+
+  test('a DREETS registers a candidate living outside its région: in its scope only', async () => {
+    const created = await ara.post('/api/ra/candidats', identite({ nomNaissance: 'Zzdreets', prenoms: ['Yann'], dateNaissance: '1993-02-11', codePostal: '75011' }));
+    expect({ status: created.status, body: created.body }).toMatchObject({ status: 201, body: { departementResidence: '75', regionCreateur: '84' } });
+    expect((await ara.get(`/api/ra/candidats/${created.body.id}`)).status).toBe(200);
+    // who lives in Paris is also in the Paris UD's scope; the Rhône UD does not reach it (its DREETS created it, not itself)
+    expect((await paris.get(`/api/ra/candidats/${created.body.id}`)).status).toBe(200);
+    expect((await rhone.get(`/api/ra/candidats/${created.body.id}`)).status).toBe(404);
+  });
+
+  test('the creating service is recorded by the server, never sent by the client', async () => {
+    const forged = await paris.post('/api/ra/candidats', identite({ nomNaissance: 'Zzforge', prenoms: ['Léo'], dateNaissance: '1994-07-07', codePostal: '13001', departementCreateur: '75', regionCreateur: '11' }));
+    expect(forged.status).toBe(400);
+    expect(['departementCreateur', 'regionCreateur']).toContain(forged.body.error.field);
+  });
+
   test('AFPA has no access to candidates', async () => {
     const afpa = api(await login('afpa.dte'));
     expect((await afpa.get('/api/ra/candidats')).status).toBe(403);

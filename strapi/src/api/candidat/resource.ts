@@ -12,7 +12,7 @@ export const candidatResource: ResourceDefinition = {
   sort: ['nomNaissance', 'nomUsage', 'dateNaissance', 'createdAt', 'updatedAt'],
   defaultSort: ['nomNaissance', 'ASC'],
   // derived by the server (plugins/candidats services/candidats.ts) or recorded by the homonym control
-  readOnly: ['communeNaissanceDepartement', 'departementResidence', 'controleHomonymie', 'centreCreateur'],
+  readOnly: ['communeNaissanceDepartement', 'departementResidence', 'controleHomonymie', 'centreCreateur', 'departementCreateur', 'regionCreateur'],
   relations: ['communeNaissance', 'paysNaissance', 'nationalite', 'centreCreateur'],
   territory: candidatTerritory,
   // the employer (impartiality of the jury, sessions plugin) is checked here with the organisations' SIRET rule

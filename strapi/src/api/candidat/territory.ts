@@ -1,7 +1,8 @@
 /**
  * Which candidates a territory reaches (issue 5 §5): a centre, those registered in its own sessions
  * (and those it created, until their first registration); UD / DREETS, those registered in a session of
- * a centre of their département / région, or living there; national profiles, all.
+ * a centre of their département / région, or living there, or created by their service (a UD's creations are
+ * also its DREETS's); national profiles, all.
  * The same rule scopes the candidate's path events and equivalence requests.
  */
 import type { ResourceDefinition, Territory } from '@ceres/plugin-bridge';
@@ -42,16 +43,19 @@ export function candidatCondition(territory: Territory, column: string): Conditi
     parts.push(`${column} IN (SELECT cc.${cc.own} FROM ${cc.table} cc WHERE cc.${cc.target} = ANY(?))`);
     bindings.push(territory.centreIds);
   }
+  // living in the territory, or created by its service (UD / Nouvelle-Calédonie: département; DREETS: région,
+  // or one of its départements' UD) — plugins/candidats domain/createur.ts
   if (territory.kind === 'departements' && territory.codes.length) {
-    parts.push(`${column} IN (SELECT r.id FROM ${table} r WHERE r.departement_residence = ANY(?))`);
-    bindings.push(territory.codes);
+    parts.push(`${column} IN (SELECT r.id FROM ${table} r WHERE r.departement_residence = ANY(?) OR r.departement_createur = ANY(?))`);
+    bindings.push(territory.codes, territory.codes);
   }
   if (territory.kind === 'regions' && territory.codes.length) {
     const dr = linkOf('api::departement.departement', 'region');
+    const departements = `SELECT d.code FROM ${tableOf('api::departement.departement')} d JOIN ${dr.table} dr ON dr.${dr.own} = d.id JOIN ${tableOf('api::region.region')} g ON g.id = dr.${dr.target} WHERE g.code = ANY(?)`;
     parts.push(
-      `${column} IN (SELECT r.id FROM ${table} r JOIN ${tableOf('api::departement.departement')} d ON d.code = r.departement_residence JOIN ${dr.table} dr ON dr.${dr.own} = d.id JOIN ${tableOf('api::region.region')} g ON g.id = dr.${dr.target} WHERE g.code = ANY(?))`,
+      `${column} IN (SELECT r.id FROM ${table} r WHERE r.departement_residence IN (${departements}) OR r.departement_createur IN (${departements}) OR r.region_createur = ANY(?))`,
     );
-    bindings.push(territory.codes);
+    bindings.push(territory.codes, territory.codes, territory.codes);
   }
   return parts.length ? { sql: `(${parts.join(' OR ')})`, bindings } : 'none';
 }

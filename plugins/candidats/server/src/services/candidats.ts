@@ -2,12 +2,13 @@
  * The candidate record's server rules: the validate hook of the candidats resource (domain/identite.ts
  * with the pays and commune records behind the relations, homonym confirmation at creation), the
  * values the server derives on every write (birth commune code/label/département as chosen, residence
- * département, creating centre), and the recording of the homonym confirmation.
+ * département, creating centre or State service), and the recording of the homonym confirmation.
  */
 import type { Core } from '@strapi/strapi';
 import type { Principal, ValidationContext } from '@ceres/plugin-bridge';
 import { departementDeCommune, departementDuCodePostal, verifierIdentite, type FieldError, type PaysInfo } from '../domain/identite';
-import { aujourdhui } from '@ceres/plugin-bridge/runtime';
+import { aujourdhui, principalOf } from '@ceres/plugin-bridge/runtime';
+import { createurDe } from '../domain/createur';
 import { createDb, UID } from './db';
 import type { HomonymesService } from './homonymes';
 
@@ -89,11 +90,9 @@ export function createCandidats(strapi: Core.Strapi, homonymes: () => HomonymesS
         data.communeNaissanceDepartement = null;
       }
       if (action === 'create') {
-        const user = (strapi.requestContext.get() as { state?: { user?: { id: number; role?: { type?: string } } } } | undefined)?.state?.user;
-        if (user?.role?.type === 'centre') {
-          const scoped = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id }, populate: { centres: { select: ['id'] } } })) as { centres?: { id: number }[] } | null;
-          if (scoped?.centres?.length === 1) data.centreCreateur = scoped.centres[0].id;
-        }
+        // the creating service keeps the candidate in its scope wherever they live (domain/createur.ts)
+        const user = (strapi.requestContext.get() as { state?: { user?: Parameters<typeof principalOf>[1] } } | undefined)?.state?.user;
+        if (user) Object.assign(data, createurDe((await principalOf(strapi, user)).territory));
       }
     },
 

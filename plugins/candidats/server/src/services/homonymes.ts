@@ -18,6 +18,9 @@ export const INDEXES_SQL = (table: string) => [
   `CREATE INDEX IF NOT EXISTS "${table}_nom_naissance_trgm" ON "${table}" USING gin (ceres_norm(nom_naissance) gin_trgm_ops)`,
   `CREATE INDEX IF NOT EXISTS "${table}_nom_usage_trgm" ON "${table}" USING gin (ceres_norm(coalesce(nom_usage, '')) gin_trgm_ops)`,
   `CREATE INDEX IF NOT EXISTS "${table}_departement_residence_idx" ON "${table}" (departement_residence)`,
+  // the candidate territory rule: created by a UD / DREETS (strapi/src/api/candidat/territory.ts)
+  `CREATE INDEX IF NOT EXISTS "${table}_departement_createur_idx" ON "${table}" (departement_createur) WHERE departement_createur IS NOT NULL`,
+  `CREATE INDEX IF NOT EXISTS "${table}_region_createur_idx" ON "${table}" (region_createur) WHERE region_createur IS NOT NULL`,
 ];
 
 /** At most this many stored rows are compared for one search (same birth date, similar names). */
