@@ -1,19 +1,10 @@
 /**
- * Text folding for identity comparison. `plier` is the project's one search normalisation (the same
- * folding as the bridge's normalizeSearchText and the SQL ceres_norm(); a unit test keeps them equal):
- * it is repeated here because a plugin's compiled code cannot import another plugin's sources.
+ * Text folding for identity comparison: `plier` is the project's one search normalisation, the bridge's
+ * normalizeSearchText (the same folding as the SQL ceres_norm()).
  */
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ĳ: 'ij' };
+import { normalizeSearchText } from '@ceres/plugin-bridge/runtime';
 
-export function plier(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[œæßĳ]/g, (c) => LIGATURES[c])
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export const plier = normalizeSearchText;
 
 /** Folded and without separators: "Jean-Pierre", "jean pierre" and "JEANPIERRE" give "jeanpierre". */
 export const compact = (value: string | null | undefined) => (value ? plier(value).replace(/ /g, '') : '');
