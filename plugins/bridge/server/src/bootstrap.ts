@@ -9,6 +9,7 @@ import { PROFILES, PROFILE_LABELS } from './domain/access';
 import { scopeOf } from './domain/permissions';
 import { NORMALIZE_FUNCTION_SQL, ensureSearchIndex } from './services/search-sql';
 import { PIECES_SQL } from './services/pieces';
+import { sessionIndexSql } from './services/auth';
 import type { Registry } from './services/registry';
 import type { Repository } from './services/repository';
 
@@ -54,6 +55,17 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     const columns = resource.search.map((field) => attributes[field]?.columnName ?? field);
     await ensureSearchIndex(knex, tableName, columns);
   }
+  // the first page of a list (its default sort, with the id as tie-breaker) read from an index: a page of a big
+  // table is then an index scan, not a sort of every row (repository.list orders by exactly these columns)
+  for (const resource of registry.resources()) {
+    if (resource.reader || !resource.defaultSort || resource.defaultSort[0] === 'id') continue;
+    const { tableName, attributes } = repository.meta(resource);
+    const field = resource.defaultSort[0];
+    const column = attributes[field]?.columnName ?? { createdAt: 'created_at', updatedAt: 'updated_at' }[field];
+    if (!column || attributes[field]?.type === 'relation') continue;
+    await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, id)', [`${tableName}_${column}_sort_idx`.slice(0, 63), tableName, column]);
+  }
+  await knex.raw(sessionIndexSql(strapi));
   const unscoped = registry.resources().filter((r) => !r.territory && !r.reader && scopeOf(r.name) === 'territorial');
   if (unscoped.length) {
     strapi.log.warn(`CERES : ressources territoriales sans règle de territoire, invisibles aux profils territoriaux : ${unscoped.map((r) => r.name).join(', ')}`);

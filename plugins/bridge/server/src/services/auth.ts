@@ -54,6 +54,13 @@ function bearer(ctx: Context): string | null {
   return parts[0].toLowerCase() === 'bearer' && parts.length === 2 ? parts[1] : null;
 }
 
+/** users-permissions' sessions table has no index on the session id that every call looks up */
+export function sessionIndexSql(strapi: Core.Strapi): string {
+  const session = strapi.db.metadata.get('admin::session' as never) as unknown as Meta;
+  const column = session.attributes.sessionId?.columnName ?? 'session_id';
+  return `CREATE INDEX IF NOT EXISTS "${`${session.tableName}_${column}_idx`.slice(0, 63)}" ON "${session.tableName}" ("${column}")`;
+}
+
 export function createBridgeAuth(strapi: Core.Strapi) {
   let statement: string | undefined;
 

@@ -29,6 +29,9 @@ export interface MetaAttribute {
 
 export type RaRecord = Record<string, unknown> & { id: string };
 
+/** from this many rows (planner's estimate), the total of an unfiltered, unscoped list is estimated */
+export const ESTIMATE_FROM = 100_000;
+
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -113,13 +116,31 @@ export function createRepository(strapi: Core.Strapi) {
     }
   }
 
-  function applyTerritory(qb: Knex.QueryBuilder, resource: ResourceDefinition, territory: Territory) {
-    if (territory.kind === 'national') return;
+  /** restricts the query to the territory's rows; false when the territory reaches every row */
+  function applyTerritory(qb: Knex.QueryBuilder, resource: ResourceDefinition, territory: Territory): boolean {
+    if (territory.kind === 'national') return false;
     // fail closed: a territorial resource that forgot its territory SQL shows nothing to a territorial profile
     const condition = resource.territory ? resource.territory(territory) : scopeOf(resource.name) === 'national' ? 'all' : 'none';
-    if (condition === 'all') return;
+    if (condition === 'all') return false;
     if (condition === 'none') qb.whereRaw('false');
     else qb.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);
+    return true;
+  }
+
+  /**
+   * The total of a list. Exact whenever the list is filtered or scoped; for the whole of a big table
+   * (≥ ESTIMATE_FROM rows by the planner's statistics) PostgreSQL's own estimate (pg_class.reltuples, kept by
+   * autovacuum/ANALYZE): counting two million rows costs a full scan at every page turn, and "about 2 000 000"
+   * is what an agent needs there. Small tables (every referential but communes) stay exact.
+   */
+  async function total(db: Knex, base: Knex.QueryBuilder, tableName: string, whole: boolean): Promise<number> {
+    if (whole) {
+      const { rows } = (await db.raw('SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = to_regclass(?)', [tableName])) as { rows: { estimate: string | null }[] };
+      const estimate = Number(rows[0]?.estimate ?? -1);
+      if (estimate >= ESTIMATE_FROM) return estimate;
+    }
+    const [row] = await base.clone().count<{ count: string }[]>({ count: '*' });
+    return Number(row.count);
   }
 
   function applyFilter(qb: Knex.QueryBuilder, resource: ResourceDefinition, filter: Record<string, unknown>) {
@@ -246,21 +267,27 @@ export function createRepository(strapi: Core.Strapi) {
 
     async list(resource: ResourceDefinition, query: ListQuery, territory: Territory) {
       const { tableName } = meta(resource);
-      const base = (await connection())(tableName);
-      applyTerritory(base, resource, territory);
+      const db = await connection();
+      const base = db(tableName);
+      const scoped = applyTerritory(base, resource, territory);
       applyFilter(base, resource, query.filter);
+      const filtered = Object.values(query.filter).some((value) => value !== undefined && value !== '');
       const sortColumn = column(resource, query.sort.field);
+      // PostgreSQL's own order (empty values last going up, first going down) with the id in the same
+      // direction: exactly what a btree index on (column, id) reads forwards or backwards, so that a page of
+      // a big table is an index scan and not a sort of every matching row
+      const order = query.sort.order === 'DESC' ? 'desc' : 'asc';
       // count and page in parallel: two statements, the page carrying its relations
-      const [totalRow, rows] = await Promise.all([
-        base.clone().count<{ count: string }[]>({ count: '*' }),
+      const [count, rows] = await Promise.all([
+        total(db, base, tableName, !scoped && !filtered),
         base
           .clone()
           .select(pageColumns(resource, tableName))
-          .orderBy([{ column: `${tableName}.${sortColumn}`, order: query.sort.order.toLowerCase() as 'asc' | 'desc', nulls: 'last' }, { column: `${tableName}.id`, order: 'asc' }])
+          .orderBy([{ column: `${tableName}.${sortColumn}`, order }, { column: `${tableName}.id`, order }])
           .offset(query.range.start)
           .limit(query.range.end - query.range.start + 1),
       ]);
-      return { total: Number(totalRow[0].count), records: (rows as Record<string, unknown>[]).map((row) => toRecord(resource, row)) };
+      return { total: count, records: (rows as Record<string, unknown>[]).map((row) => toRecord(resource, row)) };
     },
 
     /** the numeric id of a record the territory reaches, or a 404 */
