@@ -8,7 +8,7 @@ export { BridgeError, badRequest, notFound, forbidden, conflict, unprocessable }
 export { checkBody, type AttributeDescription } from './domain/body';
 export { normalizeSearchText } from './domain/search-text';
 export { isAllowed } from './domain/permissions';
-export { aujourdhui } from './domain/calendar';
+export { aujourdhui, dateFr } from './domain/calendar';
 export { principalOf } from './services/principal';
 export type { ResourceDefinition, FieldError, ValidationContext, ListQuery, ReaderRecord } from './domain/resource';
 export type { Principal, Profile, Territory } from './domain/access';

@@ -2,6 +2,7 @@
  * Pure rules on titles (no Strapi import): consistency of a title record, and whether sessions may still be
  * held for it on a given day (validity, then the one-year prolongation).
  */
+import { dateFr } from '@ceres/plugin-bridge/runtime';
 
 export interface TitreLike {
   code?: string | null;
@@ -22,8 +23,6 @@ export interface TitreError {
   field: string;
   message: string;
 }
-
-const dateFr = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 
 export function checkTitre(titre: TitreLike): TitreError[] {
   const errors: TitreError[] = [];

@@ -3,6 +3,7 @@
  * The centre requests (statut DEMANDE at creation), the DREETS of the centre's région decides.
  * Pure: no Strapi, no database. Dates are ISO strings (AAAA-MM-JJ).
  */
+import { dateFr } from '@ceres/plugin-bridge/runtime';
 
 export const STATUTS_AGREMENT = ['DEMANDE', 'ACCORDE', 'REFUSE', 'RETIRE', 'EXPIRE'] as const;
 export type StatutAgrement = (typeof STATUTS_AGREMENT)[number];
@@ -132,8 +133,6 @@ export function finMaximale(certification: Certification): string | null {
   return null;
 }
 
-export const formatDateFr = (iso: string) => iso.split('-').reverse().join('/');
-
 export interface FieldError {
   field: string;
   message: string;
@@ -150,7 +149,7 @@ export function periodeErrors(record: { dateDebut?: unknown; dateFin?: unknown }
   if (limite && isIsoDate(dateFin) && dateFin > limite) {
     errors.push({
       field: 'dateFin',
-      message: `La date de fin (${formatDateFr(dateFin)}) dépasse la fin de validité de ${certification!.libelle} prolongation comprise (${formatDateFr(limite)}).`,
+      message: `La date de fin (${dateFr(dateFin)}) dépasse la fin de validité de ${certification!.libelle} prolongation comprise (${dateFr(limite)}).`,
     });
   }
   return errors;

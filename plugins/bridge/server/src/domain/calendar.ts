@@ -5,3 +5,10 @@
 export function aujourdhui(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(now);
 }
+
+/** JJ/MM/AAAA, the agents' date format, from an ISO date or instant (AAAA-MM-JJ…); '' for none. */
+export function dateFr(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}

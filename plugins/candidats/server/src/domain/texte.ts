@@ -35,9 +35,5 @@ export function distanceEdition(a: string, b: string, max = 2): number {
   return previous[b.length];
 }
 
-/** JJ/MM/AAAA, the agents' date format, from an ISO date (AAAA-MM-JJ). */
-export function dateFr(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+/** JJ/MM/AAAA, the agents' date format (one definition, in the bridge) */
+export { dateFr } from '@ceres/plugin-bridge/runtime';
