@@ -1,42 +1,13 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import {
-  AutocompleteInput,
-  CreateButton,
-  DataTable,
-  DateField,
-  ExportButton,
-  FilterButton,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SelectField,
-  SelectInput,
-  TextField,
-  TopToolbar,
-  useCanAccess,
-  useGetList,
-  useListContext,
-  useRecordContext,
-} from 'react-admin';
+import { DataTable, SelectField, SelectInput, useCanAccess, useGetList, useListContext, useRecordContext } from 'react-admin';
+import { codeIntitule, DateCol, ReferenceSearch, RefField, ResourceList } from '../common/kit';
 import { STATUTS_AGREMENT, today } from './statuts';
 
 const filters = [
   <SelectInput key="statut" source="statut" choices={STATUTS_AGREMENT} alwaysOn />,
-  <ReferenceInput key="centre" source="centre" reference="centres">
-    <AutocompleteInput optionText="raisonSociale" filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
-  <ReferenceInput key="titre" source="titre" reference="titres">
-    <AutocompleteInput optionText={(t: { code: string; intitule: string }) => `${t.code} ${t.intitule}`} filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
+  <ReferenceSearch key="centre" source="centre" reference="centres" optionText="raisonSociale" />,
+  <ReferenceSearch key="titre" source="titre" reference="titres" optionText={codeIntitule} />,
 ];
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton label="Demander un agrément" />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
 
 /** "centre|titre" of the temporary authorisations in force today for the centres of the page: one call per page. */
 const EnCours = createContext<Set<string> | null>(null);
@@ -63,48 +34,28 @@ const AutorisationField = () => {
 };
 
 export const AgrementList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'dateDebut', order: 'DESC' }} perPage={25} title="Liste des agréments">
-    <AutorisationsEnCours>
-      <DataTable rowClick="show">
-        <DataTable.Col source="centre">
-          <ReferenceField source="centre" reference="centres" link={false}>
-            <TextField source="raisonSociale" />
-          </ReferenceField>
-        </DataTable.Col>
-        <DataTable.Col source="site">
-          <ReferenceField source="site" reference="sites" link={false}>
-            <TextField source="nom" />
-          </ReferenceField>
-        </DataTable.Col>
-        <DataTable.Col source="titre">
-          <ReferenceField source="titre" reference="titres" link={false}>
-            <TextField source="intitule" />
-          </ReferenceField>
-          <ReferenceField source="ccs" reference="ccss" link={false}>
-            <TextField source="intitule" />
-          </ReferenceField>
-        </DataTable.Col>
-        <DataTable.Col source="code" label="resources.agrements.fields.code" disableSort>
-          <ReferenceField source="titre" reference="titres" link={false}>
-            <TextField source="code" />
-          </ReferenceField>
-          <ReferenceField source="ccs" reference="ccss" link={false}>
-            <TextField source="code" />
-          </ReferenceField>
-        </DataTable.Col>
-        <DataTable.Col source="dateDebut">
-          <DateField source="dateDebut" locales="fr-FR" />
-        </DataTable.Col>
-        <DataTable.Col source="dateFin">
-          <DateField source="dateFin" locales="fr-FR" />
-        </DataTable.Col>
-        <DataTable.Col source="statut">
-          <SelectField source="statut" choices={STATUTS_AGREMENT} />
-        </DataTable.Col>
-        <DataTable.Col source="autorisationTemporaire" label="resources.agrements.fields.autorisationTemporaire" disableSort>
-          <AutorisationField />
-        </DataTable.Col>
-      </DataTable>
-    </AutorisationsEnCours>
-  </List>
+  <ResourceList filters={filters} sort={{ field: 'dateDebut', order: 'DESC' }} title="Liste des agréments" createLabel="Demander un agrément" around={AutorisationsEnCours}>
+    <DataTable.Col source="centre">
+      <RefField source="centre" reference="centres" text="raisonSociale" />
+    </DataTable.Col>
+    <DataTable.Col source="site">
+      <RefField source="site" reference="sites" text="nom" />
+    </DataTable.Col>
+    <DataTable.Col source="titre">
+      <RefField source="titre" reference="titres" text="intitule" />
+      <RefField source="ccs" reference="ccss" text="intitule" />
+    </DataTable.Col>
+    <DataTable.Col source="code" label="resources.agrements.fields.code" disableSort>
+      <RefField source="titre" reference="titres" text="code" />
+      <RefField source="ccs" reference="ccss" text="code" />
+    </DataTable.Col>
+    <DateCol source="dateDebut" />
+    <DateCol source="dateFin" />
+    <DataTable.Col source="statut">
+      <SelectField source="statut" choices={STATUTS_AGREMENT} />
+    </DataTable.Col>
+    <DataTable.Col source="autorisationTemporaire" label="resources.agrements.fields.autorisationTemporaire" disableSort>
+      <AutorisationField />
+    </DataTable.Col>
+  </ResourceList>
 );

@@ -1,13 +1,10 @@
-import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SimpleForm, TextInput, required } from 'react-admin';
+import { DateInput, SimpleForm, TextInput, required } from 'react-admin';
+import { codeIntitule, formPages, ReferenceSearch } from '../common/kit';
 
 const AutorisationForm = () => (
   <SimpleForm>
-    <ReferenceInput source="centre" reference="centres">
-      <AutocompleteInput optionText="raisonSociale" filterToQuery={(q) => ({ q })} validate={required()} />
-    </ReferenceInput>
-    <ReferenceInput source="titre" reference="titres">
-      <AutocompleteInput optionText={(t: { code: string; intitule: string }) => `${t.code} ${t.intitule}`} filterToQuery={(q) => ({ q })} validate={required()} />
-    </ReferenceInput>
+    <ReferenceSearch source="centre" reference="centres" optionText="raisonSociale" validate={required()} />
+    <ReferenceSearch source="titre" reference="titres" optionText={codeIntitule} validate={required()} />
     <DateInput source="dateDebut" validate={required()} />
     <DateInput source="dateFin" validate={required()} helperText="12 mois au plus" />
     <TextInput source="motif" validate={required()} multiline fullWidth />
@@ -15,14 +12,4 @@ const AutorisationForm = () => (
   </SimpleForm>
 );
 
-export const AutorisationEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <AutorisationForm />
-  </Edit>
-);
-
-export const AutorisationCreate = () => (
-  <Create redirect="show" title="Accorder une autorisation temporaire">
-    <AutorisationForm />
-  </Create>
-);
+export const { edit: AutorisationEdit, create: AutorisationCreate } = formPages(AutorisationForm, { createTitle: 'Accorder une autorisation temporaire' });

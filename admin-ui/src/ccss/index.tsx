@@ -1,6 +1,6 @@
 import AddModeratorIcon from '@mui/icons-material/AddModerator';
 import { DataTable, DateField, DateInput, SearchInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
-import { FicheShow, formPages, ReferenceSearch, RefField, ResourceList } from '../common/kit';
+import { DateCol, FicheShow, formPages, ReferenceSearch, RefField, ResourceList } from '../common/kit';
 import { titreText } from '../titres';
 
 const filters = [
@@ -17,9 +17,7 @@ export const CcsList = () => (
     <DataTable.Col source="titre" disableSort>
       <RefField source="titre" reference="titres" text={titreText} />
     </DataTable.Col>
-    <DataTable.Col source="dateFinValidite">
-      <DateField source="dateFinValidite" {...fr} />
-    </DataTable.Col>
+    <DateCol source="dateFinValidite" />
   </ResourceList>
 );
 

@@ -1,4 +1,5 @@
-import { AutocompleteInput, BooleanInput, Create, Edit, ReferenceInput, SimpleForm, TextInput, email, regex, required } from 'react-admin';
+import { BooleanInput, SimpleForm, TextInput, email, regex, required } from 'react-admin';
+import { communeText, formPages, ReferenceSearch } from '../common/kit';
 
 /** Client-side hint only: the server checks the SIRET's Luhn key and answers in French. */
 const CentreForm = () => (
@@ -11,9 +12,7 @@ const CentreForm = () => (
     <TextInput source="adresse" fullWidth />
     <TextInput source="complementAdresse" fullWidth />
     <TextInput source="codePostal" validate={regex(/^\d{5}$/, 'Code postal à 5 chiffres')} />
-    <ReferenceInput source="commune" reference="communes">
-      <AutocompleteInput optionText={(c: { nom: string; codeInsee: string }) => `${c.nom} (${c.codeInsee})`} filterToQuery={(q) => ({ q })} validate={required()} />
-    </ReferenceInput>
+    <ReferenceSearch source="commune" reference="communes" optionText={communeText} validate={required()} />
     <TextInput source="telephone" />
     <TextInput source="email" validate={email()} />
     <TextInput source="contactNom" />
@@ -24,14 +23,4 @@ const CentreForm = () => (
   </SimpleForm>
 );
 
-export const CentreEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <CentreForm />
-  </Edit>
-);
-
-export const CentreCreate = () => (
-  <Create redirect="show">
-    <CentreForm />
-  </Create>
-);
+export const { edit: CentreEdit, create: CentreCreate } = formPages(CentreForm);

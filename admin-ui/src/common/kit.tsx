@@ -6,7 +6,7 @@
  */
 import type { ComponentType, ReactElement, ReactNode } from 'react';
 import {
-  AutocompleteInput, Create, CreateButton, DataTable, Edit, ExportButton, FilterButton, FunctionField, List, ReferenceField, ReferenceInput,
+  AutocompleteInput, Create, CreateButton, DataTable, DateField, Edit, ExportButton, FilterButton, FunctionField, List, ReferenceField, ReferenceInput,
   Show, TabbedShowLayout, TextField, TopToolbar, type AutocompleteInputProps, type SortPayload,
 } from 'react-admin';
 import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
@@ -48,6 +48,13 @@ export const ResourceList = ({ filters, sort, title, createLabel, around: Around
     </List>
   );
 };
+
+/** A date column, JJ/MM/AAAA. */
+export const DateCol = ({ source, label }: { source: string; label?: string }) => (
+  <DataTable.Col source={source} label={label}>
+    <DateField source={source} locales="fr-FR" />
+  </DataTable.Col>
+);
 
 /** `tabs`: further TabbedShowLayout.Tab elements (with keys), between the Fiche and the Historique */
 export const FicheShow = ({ children, tabs = [] }: { children: ReactNode; tabs?: ReactElement[] }) => (

@@ -1,11 +1,10 @@
-import { AutocompleteInput, Create, DateInput, Edit, FormDataConsumer, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { AutocompleteInput, DateInput, FormDataConsumer, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { formPages, ReferenceSearch } from '../common/kit';
 import { STATUTS_CONTROLE, SUITES_CONTROLE, TYPES_CONTROLE } from './types';
 
 const ControleForm = () => (
   <SimpleForm>
-    <ReferenceInput source="centre" reference="centres">
-      <AutocompleteInput optionText="raisonSociale" filterToQuery={(q) => ({ q })} validate={required()} />
-    </ReferenceInput>
+    <ReferenceSearch source="centre" reference="centres" optionText="raisonSociale" validate={required()} />
     <FormDataConsumer<{ centre?: string }>>
       {({ formData }) => (
         <ReferenceInput source="session" reference="sessions" filter={formData.centre ? { centre: formData.centre } : {}}>
@@ -24,14 +23,4 @@ const ControleForm = () => (
   </SimpleForm>
 );
 
-export const ControleEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <ControleForm />
-  </Edit>
-);
-
-export const ControleCreate = () => (
-  <Create redirect="show">
-    <ControleForm />
-  </Create>
-);
+export const { edit: ControleEdit, create: ControleCreate } = formPages(ControleForm);

@@ -1,18 +1,15 @@
-import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { RefField } from '../common/kit';
 
 export const SiteShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="nom" />
-      <ReferenceField source="centre" reference="centres" link="show">
-        <TextField source="raisonSociale" />
-      </ReferenceField>
+      <RefField source="centre" reference="centres" text="raisonSociale" link="show" />
       <TextField source="adresse" />
       <TextField source="complementAdresse" />
       <TextField source="codePostal" />
-      <ReferenceField source="commune" reference="communes" link={false}>
-        <TextField source="nom" />
-      </ReferenceField>
+      <RefField source="commune" reference="communes" text="nom" />
       <TextField source="plateauTechnique" />
       <NumberField source="capacite" />
       <BooleanField source="actif" />

@@ -3,7 +3,7 @@ import {
   DataTable, DateField, DateInput, NumberField, NumberInput, ReferenceManyField, SearchInput, SelectField, SelectInput, SimpleForm,
   TabbedShowLayout, TextField, TextInput, maxValue, minValue, required,
 } from 'react-admin';
-import { FicheShow, formPages, ReferenceSearch, RefField, ResourceList } from '../common/kit';
+import { DateCol, FicheShow, formPages, ReferenceSearch, RefField, ResourceList } from '../common/kit';
 
 export const STATUTS_TITRE = [
   { id: 'ACTIF', name: 'Actif' },
@@ -39,9 +39,7 @@ export const TitreList = () => (
     <DataTable.Col source="intitule" />
     <DataTable.Col source="niveau" />
     <DataTable.Col source="statut" render={(record: { statut: string }) => STATUTS_TITRE.find((s) => s.id === record.statut)?.name} />
-    <DataTable.Col source="dateFinValidite">
-      <DateField source="dateFinValidite" {...fr} />
-    </DataTable.Col>
+    <DateCol source="dateFinValidite" />
   </ResourceList>
 );
 
