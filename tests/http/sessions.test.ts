@@ -223,6 +223,7 @@ describe('a whole session, from creation to validated results, then unlock → c
       'ajouterJure',
       'envoyerConvocations',
       'enregistrerResultats',
+      'joindrePv',
       'enregistrerResultats',
       'finaliser',
       'transmettre',
