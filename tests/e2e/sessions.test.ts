@@ -1,13 +1,15 @@
 /**
- * A session in a real Chromium, each profile with its own buttons: declared by the centre, validated by
+ * A session in a real Chromium, each profile with its own buttons: created by the centre in the form (its site and
+ * the agrément covering it picked among the centre's), declared by the centre, validated by
  * the UD, results entered in the grid, finalised and transmitted by the centre, validated by the UD;
  * unlocked by the DREETS (reason + entretien final checkbox), corrected, re-finalised, re-transmitted,
- * re-validated, the former results staying visible. Steps that are not the point here (registrations,
- * DTE, jury, convocations) go through the API.
+ * re-validated, the former results staying visible; the jury tab flags a juror sharing a candidate's employer.
+ * Steps that are not the point here (registrations, DTE, jury, convocations) go through the API.
  */
 import type { Browser, Page } from 'playwright-core';
 import { loginPage, openBrowser } from '../support/browser';
 import { api, baseUrl, login } from '../support/http';
+import { sql } from '../support/db';
 import { createSessionFixtures, inDays, removeSessionFixtures, startToday, type SessionFixtures } from '../support/sessions-fixtures';
 
 jest.setTimeout(120_000);
@@ -50,22 +52,43 @@ async function choose(page: Page, row: string, column: number, option: string) {
 beforeAll(async () => {
   fx = await createSessionFixtures();
   browser = await openBrowser();
-  const created = await (await as('centre.lyon')).post('/api/ra/sessions', {
-    type: 'TITRE',
-    centre: fx.centreLyon,
-    titre: fx.titre.documentId,
-    site: fx.site.documentId,
-    agrement: fx.agrement.documentId,
-    dateDebut: inDays(90),
-    dateFin: inDays(90),
-    responsableSession: 'Mme Responsable',
-  });
-  sessionId = created.body.id;
 });
 
 afterAll(async () => {
   await browser?.close();
+  if (fx) await sql(`UPDATE jures SET employeur = NULL WHERE id = $1`, [fx.jures[1].id]);
   await removeSessionFixtures(fx);
+});
+
+/** an autocomplete of the session form: type, then pick the option */
+async function pick(page: Page, label: string, typed: string | null, option: RegExp) {
+  const input = page.getByRole('combobox', { name: label });
+  await input.click();
+  if (typed !== null) await input.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+test('the centre creates the session in the form: its site and the agrément covering it are picked among the centre’s', async () => {
+  const page = await loginPage(browser, 'centre.lyon');
+  await page.getByRole('columnheader').first().waitFor({ timeout: 20_000 });
+  pages.set('centre.lyon', page);
+  await page.goto(`${baseUrl()}/#/sessions/create`);
+  await pick(page, 'Centre', 'Institut', /Institut Formation Rhône/);
+  const [code] = await sql(`SELECT code FROM titres WHERE id = $1`, [fx.titre.id]);
+  await pick(page, 'Titre', code.code, new RegExp(code.code));
+  await pick(page, 'Site', 'Plateau de test', new RegExp(`Plateau de test sessions ${fx.suffix}`));
+  await pick(page, 'Agrément', null, /^Du 01\/01\/2020 au 31\/12\/2035$/);
+  await page.locator('input[name="dateDebut"]').fill(inDays(90));
+  await page.locator('input[name="dateFin"]').fill(inDays(90));
+  await page.locator('input[name="responsableSession"]').fill('Mme Responsable');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('heading', { name: /^Session S\d{4}-\d{6} — En préparation$/ }).waitFor({ timeout: 20_000 });
+  sessionId = /#\/sessions\/([^/]+)\/show/.exec(page.url())![1];
+  // the session page shows them
+  await page.getByText(`Plateau de test sessions ${fx.suffix}`).waitFor();
+  await page.getByText('Agrément accordé, valide du 01/01/2020 au 31/12/2035').waitFor();
+  const [row] = await sql(`SELECT s.document_id FROM sessions s JOIN sessions_site_lnk l ON l.session_id = s.id WHERE l.site_id = $1`, [fx.site.id]);
+  expect(row.document_id).toBe(sessionId);
 });
 
 test('each profile sees only its buttons; the centre declares, the UD validates', async () => {
@@ -87,7 +110,13 @@ test('results entered in the grid, finalised and transmitted by the centre, vali
   for (const c of fx.candidats) await ok('centre.lyon', 'inscrire', { candidat: c.documentId, voieAcces: 'FORMATION_CONTINUE' });
   await ok('centre.lyon', 'commanderDte', { commentaire: 'Plateau B' });
   await ok('afpa.dte', 'expedierDte');
+  // impartiality: Bruno's employer is the second juror's; the jury tab flags it (the juror still sits)
+  await sql(`UPDATE candidats SET employeur = 'Garage Dupont' WHERE id = $1`, [fx.candidats[1].id]);
+  await sql(`UPDATE jures SET employeur = 'GARAGE DUPONT' WHERE id = $1`, [fx.jures[1].id]);
   for (const j of fx.jures.slice(0, 2)) await ok('centre.lyon', 'ajouterJure', { jure: j.documentId });
+  const jury = await sessionPage('centre.lyon', 'jury');
+  await jury.getByRole('alert').filter({ hasText: /^Même employeur que SESSIONTEST\d+ Bruno \(Garage Dupont\)$/ }).waitFor();
+  expect(await jury.getByRole('alert').filter({ hasText: /Même employeur|Lien déclaré/ }).count()).toBe(1);
   await ok('centre.lyon', 'envoyerConvocations');
   await startToday(sessionId);
 
