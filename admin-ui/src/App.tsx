@@ -17,6 +17,8 @@ import autorisationsTemporaires from './autorisations-temporaires';
 import controles from './controles';
 import traces from './traces';
 import extractions from './extractions';
+import lotsEdition from './lots';
+import editions from './editions';
 import statistiques from './statistiques';
 import jures, { periodesExperience } from './jures';
 import habilitations from './habilitations';
@@ -61,5 +63,7 @@ export const App = () => (
     <Resource name="statistiques" {...statistiques} />
     <Resource name="statistiques-sessions" />
     <Resource name="extractions" {...extractions} />
+    <Resource name="lots-edition" {...lotsEdition} />
+    <Resource name="editions" {...editions} />
   </Admin>
 );

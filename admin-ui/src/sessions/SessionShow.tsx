@@ -40,6 +40,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { DocumentButton } from '../documents/DocumentButton';
+import { EditionsDeLaSession } from '../editions/EditionsDeLaSession';
 import { prenomsTexte } from '../candidats/choix';
 import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 import { DECISIONS, MODALITES, PRESENCES, STATUTS, STATUTS_INSCRIPTION, TYPES, VOIES_ACCES, dateFr, decisionsOf } from './choix';
@@ -506,6 +507,7 @@ const DocumentsTab = () => (
     <PvSigne />
     <DocumentButton resource="sessions" action="delivrerParchemins" label="Parchemins" />
     <DocumentButton resource="sessions" action="delivrerLivrets" label="Livrets de certification" />
+    <EditionsDeLaSession />
   </Stack>
 );
 

@@ -134,6 +134,10 @@ describe('every template renders', () => {
       input: F.listeJurys(),
       expect: ['LISTE DES MEMBRES DU JURY', '06 98 76 54 32', '+33 6 11 22 33 44', '5, impasse des Tilleuls, 69003 Lyon', 'Le Clos-Fleuri, 2, chemin du Puits, 38000 Grenoble', '31/12/2028'],
     },
+    'liste-jures-habilites': {
+      input: F.listeJuresHabilites(),
+      expect: ['LISTE DES JURÉS HABILITÉS', 'habilitation active du 01/03/2026 au 30/06/2026', '06 98 76 54 32', '5, impasse des Tilleuls, 69003 Lyon', 'du 01/01/2025 au 31/12/2028 (69)', '2 habilitations'],
+    },
     emargement: { input: F.emargement(), expect: ['FEUILLE D’ÉMARGEMENT', 'Journée du 12/03/2026', 'Ivanova', '08/03/1979', "D'Artagnan-Œillet"] },
     'proces-verbal': {
       input: F.procesVerbal(),

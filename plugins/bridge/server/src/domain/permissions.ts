@@ -130,6 +130,12 @@ export const MATRIX: Record<string, Grants> = {
   // Reporting (plugins/reporting): every profile runs the weekly extraction on its own territory (create =
   // "lancer maintenant"), lists and downloads its runs, and reads the statistics of its territory.
   extractions: everyone(['list', 'show', 'create', 'telecharger']),
+
+  // Documents (plugins/documents services/resources.ts): batches of certifications by région and period are
+  // launched by the State (create = launch, the territory keeps a DREETS to its régions, 988 to Nouvelle-Calédonie),
+  // their PDF downloaded by `telecharger`; the edition log is read by every profile on its own territory.
+  'lots-edition': { ADMIN_NATIONAL: [...READ, 'create', 'telecharger'], DREETS: [...READ, 'create', 'telecharger'], NOUVELLE_CALEDONIE: [...READ, 'create', 'telecharger'] },
+  editions: readers('ADMIN_NATIONAL', 'DREETS', 'UD', 'NOUVELLE_CALEDONIE', 'CENTRE', 'LECTURE'),
   statistiques: everyone(['list']),
   'statistiques-sessions': everyone(['list']),
 };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DocumentDataError } from '../domain/errors';
 import { templateOf, type InputOf, type TemplateId } from '../domain/templates';
 import type { LibreOfficePool } from './libreoffice';
+import { joinPdfBuffers } from './pdf-join';
 
 export type OutputFormat = 'pdf' | 'odt';
 export const CONTENT_TYPES: Record<OutputFormat, string> = {
@@ -87,11 +88,33 @@ export interface Rendered {
   hashes: string[];
 }
 
+/**
+ * A PDF of at least this many pages is cut into parts converted at once by the pool's LibreOffice processes
+ * (a conversion is single-threaded), then joined by pdfunite. Below it, one conversion costs less than the
+ * split and the join. CERES_DOCUMENTS_DECOUPAGE_MIN overrides it (read at each call: the benchmark compares both).
+ */
+export const DECOUPAGE_MIN_PAGES = 60;
+const decoupageMin = () => Number(process.env.CERES_DOCUMENTS_DECOUPAGE_MIN) || DECOUPAGE_MIN_PAGES;
+
+/** How many parts a batch is cut into: one per LibreOffice process, each of at least half the threshold. */
+export function nombreDeParts(pages: number, factories: number, minimum = decoupageMin()): number {
+  if (pages < minimum) return 1;
+  return Math.max(1, Math.min(factories, Math.floor(pages / Math.ceil(minimum / 2))));
+}
+
 /** Renders already prepared pages (the service prepares, numbers, then renders). */
 export async function renderPages(pool: LibreOfficePool, id: TemplateId, pages: Record<string, unknown>[], format: OutputFormat = 'pdf'): Promise<Rendered> {
   if (!pages.length) throw new DocumentDataError('items', 'Aucun document à produire.');
   if (format !== 'pdf' && format !== 'odt') throw new DocumentDataError('format', `Format inconnu « ${String(format)} » : pdf ou odt.`);
-  const buffer = await pool.render(templateFile(id), { pages }, format);
+  const parts = format === 'pdf' ? nombreDeParts(pages.length, pool.factories) : 1;
+  let buffer: Buffer;
+  if (parts > 1) {
+    const size = Math.ceil(pages.length / parts);
+    const slices = Array.from({ length: parts }, (_, k) => pages.slice(k * size, (k + 1) * size)).filter((slice) => slice.length);
+    buffer = await joinPdfBuffers(await Promise.all(slices.map((slice) => pool.render(templateFile(id), { pages: slice }, 'pdf'))));
+  } else {
+    buffer = await pool.render(templateFile(id), { pages }, format);
+  }
   return { buffer, contentType: CONTENT_TYPES[format], format, hashes: pages.map((page) => contentHash(id, page)) };
 }
 

@@ -13,6 +13,7 @@ import { candidatSessionOf, emetteurOf, jureOf, personneOf, sessionOf } from '..
 import { assertIssuable } from '../domain/issue-rules';
 import type { DocumentsService, Actor } from './documents';
 import type { OutputFormat } from './renderer';
+import { livretsOf, parcheminsOf, RESULTATS_VALIDES, sessionData } from './session-data';
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -26,8 +27,6 @@ export const SESSION_DOCUMENT_ACTIONS = [
   'delivrerLivrets',
 ] as const;
 
-const RESULTATS_VALIDES = ['RESULTATS_VALIDES', 'CLOTUREE'];
-
 function formatOf(body: unknown): OutputFormat {
   const format = (body as { format?: unknown } | null)?.format ?? 'pdf';
   if (format !== 'pdf' && format !== 'odt') throw new DocumentDataError('format', 'Format inconnu : « pdf » ou « odt ».');
@@ -37,29 +36,7 @@ function formatOf(body: unknown): OutputFormat {
 export function registerSessionActions(strapi: Core.Strapi, documents: () => DocumentsService) {
   const registry = strapi.plugin('ra').service('registry') as Registry;
 
-  const loadSession = async (id: number): Promise<Rec> =>
-    (await strapi.db.query('api::session.session').findOne({
-      where: { id },
-      populate: {
-        centre: { populate: { commune: true, region: true, departement: { populate: { region: true } } } },
-        departement: { populate: { region: true } },
-        titre: true,
-        ccps: true,
-        ccs: true,
-      },
-    })) as Rec;
-
-  const loadInscrits = async (sessionId: number): Promise<Rec[]> =>
-    ((await strapi.db.query('api::inscription.inscription').findMany({
-      where: { session: { id: sessionId }, statut: 'INSCRIT' },
-      populate: { candidat: { populate: { communeNaissance: { populate: { departement: true } }, paysNaissance: true } } },
-      orderBy: { id: 'asc' },
-    })) as Rec[]) ?? [];
-
-  const loadJury = async (sessionId: number): Promise<Rec[]> =>
-    (((await strapi.db.query('api::membre-jury.membre-jury').findMany({ where: { session: { id: sessionId } }, populate: { jure: { populate: { commune: true } } }, orderBy: { id: 'asc' } })) as Rec[]) ?? [])
-      .map((m) => m.jure)
-      .filter(Boolean);
+  const { loadSession, loadInscrits, loadJury } = sessionData(strapi);
 
   const actorOf = (principal: { userId: number; username: string; profile: string }): Actor => ({ userId: principal.userId, label: `${principal.username} (${principal.profile})` });
   const fileName = (kind: string, session: Rec) => `${kind}-${String(session.numero ?? session.documentId).replace(/[^\w.-]+/g, '_')}`;
@@ -149,26 +126,11 @@ export function registerSessionActions(strapi: Core.Strapi, documents: () => Doc
       const format = formatOf(body);
       const session = await loadSession(id);
       const resultatsValides = RESULTATS_VALIDES.includes(session.statut);
-      const laureats = (await loadInscrits(id)).filter((i) => i.decision === (session.type === 'CCS' ? 'CCS_OBTENU' : 'TITRE_OBTENU'));
       if (!resultatsValides) assertIssuable('parchemin', { resultatsValides });
-      if (!laureats.length) throw new DocumentRuleError('Aucun candidat de cette session n’a obtenu le titre (ou le CCS) : pas de parchemin à délivrer.', 'decision');
-      const issuer = emetteurOf(session);
-      if (!issuer) throw new DocumentDataError('centre.region', 'La région du centre est inconnue : le service émetteur ne peut pas être déterminé.');
-      const actor = actorOf(principal);
-      const common = { emetteur: issuer.code, lieuDelivrance: issuer.lieu, dateJury: session.dateFin, titre: sessionOf(session).titre };
-      const issued =
-        session.type === 'CCS'
-          ? await documents().issue(
-              'certificat-ccs',
-              laureats.map((i) => ({ objet: `inscription:${i.documentId}`, facts: { resultatsValides, decision: i.decision }, input: { ...common, titulaire: personneOf(i.candidat ?? {}), ccs: { code: session.ccs?.code ?? '', intitule: session.ccs?.intitule ?? '' } } })),
-              { actor, format },
-            )
-          : await documents().issue(
-              'parchemin',
-              laureats.map((i) => ({ objet: `inscription:${i.documentId}`, facts: { resultatsValides, decision: i.decision }, input: { ...common, titulaire: personneOf(i.candidat ?? {}) } })),
-              { actor, format },
-            );
-      return documents().fileAnswer(issued, fileName(session.type === 'CCS' ? 'certificats-ccs' : 'parchemins', session));
+      const { templateId, items } = parcheminsOf(session, await loadInscrits(id));
+      if (!items.length) throw new DocumentRuleError('Aucun candidat de cette session n’a obtenu le titre (ou le CCS) : pas de parchemin à délivrer.', 'decision');
+      const issued = await documents().issue(templateId, items as never, { actor: actorOf(principal), format });
+      return documents().fileAnswer(issued, fileName(templateId === 'certificat-ccs' ? 'certificats-ccs' : 'parchemins', session));
     },
 
     async delivrerLivrets({ principal, id, body }) {
@@ -176,27 +138,9 @@ export function registerSessionActions(strapi: Core.Strapi, documents: () => Doc
       const session = await loadSession(id);
       const resultatsValides = RESULTATS_VALIDES.includes(session.statut);
       if (!resultatsValides) assertIssuable('livret', { resultatsValides });
-      const ccps: Rec[] = session.ccps?.length ? session.ccps : [];
-      const acquired = (i: Rec) => ccps.filter((c) => [c.code, c.documentId, String(c.id)].some((key) => i.resultatsCcp?.[key] === 'ACQUIS'));
-      const partiels = (await loadInscrits(id)).filter((i) => i.decision === 'REUSSITE_PARTIELLE' && acquired(i).length);
-      if (!partiels.length) throw new DocumentRuleError('Aucune réussite partielle avec des CCP acquis dans cette session : pas de livret à délivrer.', 'decision');
-      const issuer = emetteurOf(session);
-      if (!issuer) throw new DocumentDataError('centre.region', 'La région du centre est inconnue : le service émetteur ne peut pas être déterminé.');
-      const issued = await documents().issue(
-        'livret',
-        partiels.map((i) => ({
-          objet: `inscription:${i.documentId}`,
-          facts: { resultatsValides, nombreCcpAcquis: acquired(i).length },
-          input: {
-            emetteur: issuer.code,
-            lieuDelivrance: issuer.lieu,
-            titre: sessionOf(session).titre,
-            titulaire: personneOf(i.candidat ?? {}),
-            ccps: acquired(i).map((c) => ({ code: text(c.code), intitule: text(c.intitule), dateObtention: session.dateFin, modalite: 'SESSION' as const, session: text(session.numero) })),
-          },
-        })),
-        { actor: actorOf(principal), format },
-      );
+      const { items } = livretsOf(session, await loadInscrits(id));
+      if (!items.length) throw new DocumentRuleError('Aucune réussite partielle avec des CCP acquis dans cette session : pas de livret à délivrer.', 'decision');
+      const issued = await documents().issue('livret', items, { actor: actorOf(principal), format });
       return documents().fileAnswer(issued, fileName('livrets', session));
     },
   };

@@ -16,6 +16,7 @@ import type {
   TitreInput,
   CertificatCcsInput,
   ListeJurysInput,
+  ListeJuresHabilitesInput,
 } from '../domain/models';
 
 export const DWWM: TitreInput = {
@@ -140,6 +141,16 @@ export function convocationJure(jure: JureInput): ConvocationJureInput {
 
 export function listeJurys(): ListeJurysInput {
   return { session: SESSION, jures: JURES, dateEdition: '2026-02-01' };
+}
+
+/** the centre's list of habilitated jurors, outside any session */
+export function listeJuresHabilites(): ListeJuresHabilitesInput {
+  return {
+    centre: { nom: 'Institut Formation Rhône', adresse: { lignes: ['12 rue de Gerland'], codePostal: '69007', commune: 'Lyon' } },
+    criteres: { titre: 'TP-01280 Développeur web et web mobile', actifDu: '2026-03-01', actifAu: '2026-06-30' },
+    lignes: JURES.map((jure, i) => ({ jure, habilitation: { objet: 'TP-01280 Développeur web et web mobile', dateDebut: '2025-01-0' + (i + 1), dateFin: '2028-12-31', departement: '69' } })),
+    dateEdition: '2026-02-01',
+  };
 }
 
 export function candidatsSession() {
