@@ -1,22 +1,18 @@
 import {
   AutocompleteArrayInput,
-  AutocompleteInput,
   BooleanField,
   BooleanInput,
   ChipField,
-  Create,
   CreateButton,
   DataTable,
   DateField,
   DateInput,
-  Edit,
   FilterButton,
   FormDataConsumer,
   List,
   ReferenceArrayField,
   ReferenceArrayInput,
   ReferenceField,
-  ReferenceInput,
   SearchInput,
   SelectField,
   SelectInput,
@@ -31,6 +27,7 @@ import {
   required,
 } from 'react-admin';
 import { SOUS_TYPES_INTERNE, TYPES_EQUIVALENCE, dateFr } from '../candidats/choix';
+import { formPages, qSearch, ReferenceSearch } from '../common/kit';
 
 const ccpTexte = (c: { code?: string; intitule?: string }) => (c ? `${c.code} — ${c.intitule}` : '');
 const titreTexte = (t: { code?: string; version?: number; intitule?: string }) => (t ? `${t.intitule} (${t.code}, ${t.version})` : '');
@@ -92,18 +89,16 @@ const RegleForm = () => (
           {formData.type === 'EXTERNE' ? <TextInput source="certificationSource" fullWidth validate={required()} /> : null}
           {formData.type && formData.type !== 'EXTERNE' ? (
             <ReferenceArrayInput source="ccpsSource" reference="ccps">
-              <AutocompleteArrayInput optionText={ccpTexte} filterToQuery={(q) => ({ q })} />
+              <AutocompleteArrayInput optionText={ccpTexte} filterToQuery={qSearch} />
             </ReferenceArrayInput>
           ) : null}
         </>
       )}
     </FormDataConsumer>
     <ReferenceArrayInput source="ccpsCible" reference="ccps">
-      <AutocompleteArrayInput optionText={ccpTexte} filterToQuery={(q) => ({ q })} />
+      <AutocompleteArrayInput optionText={ccpTexte} filterToQuery={qSearch} />
     </ReferenceArrayInput>
-    <ReferenceInput source="titreCible" reference="titres">
-      <AutocompleteInput optionText={titreTexte} filterToQuery={(q) => ({ q })} />
-    </ReferenceInput>
+    <ReferenceSearch source="titreCible" reference="titres" optionText={titreTexte} />
     <BooleanInput source="totale" />
     <DateInput source="valideDu" />
     <DateInput source="valideAu" />
@@ -112,14 +107,4 @@ const RegleForm = () => (
   </SimpleForm>
 );
 
-export const RegleEquivalenceCreate = () => (
-  <Create redirect="show">
-    <RegleForm />
-  </Create>
-);
-
-export const RegleEquivalenceEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <RegleForm />
-  </Edit>
-);
+export const { edit: RegleEquivalenceEdit, create: RegleEquivalenceCreate } = formPages(RegleForm);
