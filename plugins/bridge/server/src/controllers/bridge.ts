@@ -108,8 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = (await resource.reader.findOne(String(ctx.params.id), principal)) ?? throwNotFound(`${capitalize(resource.label)} introuvable.`);
         return;
       }
-      const id = await repository().resolveId(resource, ctx.params.id, principal.territory);
-      ctx.body = await repository().findOne(resource, id);
+      ctx.body = await repository().findVisible(resource, ctx.params.id, principal.territory);
     },
 
     async create(ctx: Context) {

@@ -301,6 +301,17 @@ export function createRepository(strapi: Core.Strapi) {
       return row.id as number;
     },
 
+    /** a record the territory reaches, read in the same statement as the territory check (a show page), or a 404 */
+    async findVisible(resource: ResourceDefinition, documentId: string, territory: Territory): Promise<RaRecord> {
+      if (typeof documentId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(documentId)) throw notFound();
+      const { tableName } = meta(resource);
+      const qb = (await connection())(tableName).select(pageColumns(resource, tableName)).where(`${tableName}.document_id`, documentId);
+      applyTerritory(qb, resource, territory);
+      const row = (await qb.first()) as Record<string, unknown> | undefined;
+      if (!row) throw notFound(`${capitalize(resource.label)} introuvable.`);
+      return toRecord(resource, row);
+    },
+
     async findOne(resource: ResourceDefinition, id: number): Promise<RaRecord> {
       const [record] = await recordsByIds(resource, [id]);
       if (!record) throw notFound(`${capitalize(resource.label)} introuvable.`);
