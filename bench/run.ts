@@ -6,7 +6,7 @@
  * Targets are reported, never asserted.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
@@ -17,8 +17,10 @@ import { generateSecrets } from '../scripts/lib/secrets';
 import { DATA_DIR, ROOT } from '../scripts/lib/paths';
 import { searchExpression } from '../plugins/bridge/server/src/services/search-sql';
 import { searchTokens } from '../plugins/bridge/server/src/domain/search-text';
-import { existingDataset, generateDataset, sizeFor, type DatasetSize } from './lib/dataset';
+import { existingDataset, generateDataset, reusable, schemaReady, sizeFor, type DatasetSize, type GenerationResult } from './lib/dataset';
 import { measureHttp, measureSql, type Measure } from './lib/measure';
+import { SCHEMA, measureExtractions, type ExtractionMeasure } from './lib/extraction';
+import { requeteSessionsParStatut, requeteStatistiques } from '../plugins/reporting/server/src/services/reporting-sql';
 
 const argument = (name: string, fallback: string) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,6 +28,8 @@ const argument = (name: string, fallback: string) => {
 };
 const SCALE = Number(argument('scale', '1'));
 const SECONDS = Number(argument('seconds', '5'));
+const GENERATE_ONLY = process.argv.includes('--generate-only');
+const EXTRACTIONS_DIR = path.join(os.tmpdir(), 'ceres-bench-extractions');
 const CONNECTIONS = [1, 10];
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -82,9 +86,13 @@ async function startServer(databaseUrl: string, secrets: Record<string, string>)
       CERES_STOCK_REST: 'true',
       LOGIN_RATE_LIMIT_MAX: '1000',
       DATABASE_POOL_MAX: '10',
+      // the extraction's files go out of the repository
+      EXTRACTIONS_DIR: EXTRACTIONS_DIR,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  if (!child.pid) throw new Error('serveur non lancé');
+  const pid = child.pid;
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${baseUrl}/_health`, child, 30 * 60_000);
   const firstPage = await fetch(`${baseUrl}/`);
@@ -93,6 +101,7 @@ async function startServer(databaseUrl: string, secrets: Record<string, string>)
   return {
     baseUrl,
     coldStartMs,
+    pid,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -166,9 +175,21 @@ function scenarios(candidatSearch: string, sessionId: string | undefined, centre
       sql: (pool) =>
         Promise.all([
           pool.query(`SELECT count(*) FROM candidats WHERE sexe = 'F' AND date_naissance >= '1990-01-01'`),
-          pool.query(`SELECT * FROM candidats WHERE sexe = 'F' AND date_naissance >= '1990-01-01' ORDER BY date_naissance DESC, id LIMIT 25`),
+          pool.query(`SELECT * FROM candidats WHERE sexe = 'F' AND date_naissance >= '1990-01-01' ORDER BY date_naissance DESC, id DESC LIMIT 25`),
         ]),
       stock: `/api/candidats?filters[sexe][$eq]=F&filters[dateNaissance][$gte]=1990-01-01&sort=dateNaissance:desc&pagination[pageSize]=25`,
+    },
+    {
+      name: 'Liste de tous les candidats (sans filtre, première page)',
+      user: 'admin',
+      bridge: `/api/ra/candidats?range=[0,24]&sort=${q(['nomNaissance', 'ASC'])}`,
+      sql: (pool) =>
+        Promise.all([
+          pool.query(`SELECT reltuples::bigint FROM pg_class WHERE oid = 'candidats'::regclass`),
+          pool.query(`SELECT * FROM candidats ORDER BY nom_naissance, id LIMIT 25`),
+        ]),
+      stock: `/api/candidats?sort=nomNaissance:asc&pagination[pageSize]=25`,
+      note: 'Total estimé (statistiques de PostgreSQL) par le pont et le SQL brut au-delà de 100 000 lignes sans filtre ni périmètre ; REST Strapi compte exactement.',
     },
     {
       name: 'Sessions par statut et région',
@@ -177,7 +198,7 @@ function scenarios(candidatSearch: string, sessionId: string | undefined, centre
       sql: (pool) =>
         Promise.all([
           pool.query(`SELECT count(*) FROM sessions WHERE statut = 'CLOTUREE'`),
-          pool.query(`SELECT * FROM sessions WHERE statut = 'CLOTUREE' ORDER BY date_debut DESC, id LIMIT 25`),
+          pool.query(`SELECT * FROM sessions WHERE statut = 'CLOTUREE' ORDER BY date_debut DESC, id DESC LIMIT 25`),
         ]),
       stock: `/api/sessions-examen?filters[statut][$eq]=CLOTUREE&sort=dateDebut:desc&pagination[pageSize]=25`,
     },
@@ -227,6 +248,30 @@ function scenarios(candidatSearch: string, sessionId: string | undefined, centre
       note: 'Strapi REST ne connaît pas le périmètre territorial : pas d’équivalent.',
     });
   }
+  // statistics (plugins/reporting): one aggregate per call over every registration, as the national
+  // administrator's charts ask them; the SQL side runs the very query the reader builds
+  const annee = new Date().getFullYear() - 1;
+  const parRegion = requeteStatistiques(SCHEMA, { axe: 'region', annee }, { kind: 'national' });
+  list.push({
+    name: `Statistiques des candidats par région (${annee})`,
+    user: 'admin',
+    bridge: `/api/ra/statistiques?filter=${q({ axe: 'region', annee })}&range=[0,49]&sort=${q(['libelle', 'ASC'])}`,
+    sql: (pool) => pool.query(parRegion.text, parRegion.values),
+  });
+  const parTitre = requeteStatistiques(SCHEMA, { axe: 'titre' }, { kind: 'national' });
+  list.push({
+    name: 'Statistiques des candidats par titre (dix ans)',
+    user: 'admin',
+    bridge: `/api/ra/statistiques?filter=${q({ axe: 'titre' })}&range=[0,99]&sort=${q(['libelle', 'ASC'])}`,
+    sql: (pool) => pool.query(parTitre.text, parTitre.values),
+  });
+  const sessionsParStatut = requeteSessionsParStatut(SCHEMA, { axe: 'ensemble', region: '84' }, { kind: 'national' });
+  list.push({
+    name: 'Statistiques des sessions par statut (une région)',
+    user: 'admin',
+    bridge: `/api/ra/statistiques-sessions?filter=${q({ region: '84' })}&range=[0,49]&sort=${q(['statut', 'ASC'])}`,
+    sql: (pool) => pool.query(sessionsParStatut.text, sessionsParStatut.values),
+  });
   return list;
 }
 
@@ -265,10 +310,33 @@ function verdicts(results: ScenarioResult[]) {
   return lines.join('\n');
 }
 
+function extractionReport(extractions: ExtractionMeasure[]) {
+  if (!extractions.length) return '(non mesurée)';
+  const lines = [
+    '| exécution | période | lignes (sessions / inscriptions / résultats) | durée s | lignes/s | SQL brut lignes/s | RSS avant Mio | pic Mio | hausse Mio |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const e of extractions) {
+    lines.push(
+      `| ${e.name}${e.statut === 'TERMINEE' ? '' : ` (${e.statut} : ${e.message ?? ''})`} | ${e.semaine.debut} → ${e.semaine.fin} | ${e.lignes.total} (${e.lignes.sessions} / ${e.lignes.inscriptions} / ${e.lignes.resultats}) | ${f(e.seconds)} | ${Math.round(e.rowsPerSecond)} | ${Math.round(e.sql.rowsPerSecond)} | ${f(e.rssBeforeMiB)} | ${f(e.rssPeakMiB)} | ${f(e.rssIncreaseMiB)} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Durée = du début à la fin de l’exécution côté serveur (trois requêtes en flux dans un instantané REPEATABLE READ, CSV écrits sur disque). SQL brut = les trois mêmes requêtes en flux (pg-query-stream), lignes comptées sans CSV ni fichier. RSS = mémoire résidente du processus serveur, échantillonnée toutes les 20 ms.',
+    '',
+    ...extractions.map(
+      (e) =>
+        `- ${e.name} : ${Math.round(e.rowsPerSecond)} lignes/s (${e.rowsPerSecond >= 50_000 ? 'atteint' : 'non atteint'}, cible ≥ 50 000) ; hausse de RSS ${f(e.rssIncreaseMiB)} Mio (${e.rssIncreaseMiB <= 100 ? 'atteint' : 'non atteint'}, cible ≤ 100 Mio).`,
+    ),
+  );
+  return lines.join('\n');
+}
+
 async function main() {
   mkdirSync(DATA_DIR, { recursive: true });
   log(`échelle ${SCALE} (${JSON.stringify(sizeFor(SCALE))}), ${SECONDS} s par mesure`);
-  build({ adminPanel: false });
+  if (!GENERATE_ONLY) build({ adminPanel: false });
 
   const stops: (() => Promise<void>)[] = [];
   let databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -282,26 +350,43 @@ async function main() {
   const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as Record<string, string>;
 
   try {
-    let server = await startServer(databaseUrl, secrets);
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     const wanted = sizeFor(SCALE);
-    let generationSeconds: number | undefined;
+    let generation: GenerationResult | undefined;
     const existing: DatasetSize | null = await existingDataset(client);
-    if (!existing || existing.scale !== SCALE) {
+    if (!reusable(existing, wanted)) {
+      if (!(await schemaReady(client))) {
+        log('base vide : un premier démarrage du serveur crée le schéma et les référentiels…');
+        if (GENERATE_ONLY) build({ adminPanel: false });
+        await (await startServer(databaseUrl, secrets)).stop();
+      }
       log('génération du jeu de données national (une fois par échelle)…');
-      await server.stop();
-      generationSeconds = await generateDataset(client, wanted, log);
-      log(`jeu de données généré en ${generationSeconds.toFixed(0)} s ; redémarrage (création des index)…`);
-      server = await startServer(databaseUrl, secrets);
+      generation = await generateDataset(client, wanted, log);
+      log(`jeu de données généré en ${generation.seconds.toFixed(0)} s`);
+    } else {
+      log(`jeu de données réutilisé (échelle ${SCALE}, généré le ${(await client.query('SELECT generated_at FROM bench_meta WHERE id = 1')).rows[0].generated_at.toISOString()})`);
     }
+    if (GENERATE_ONLY) {
+      await client.end();
+      return;
+    }
+    // a first start after the load creates whatever index the app declares and the load did not rebuild;
+    // the second start is the cold start measured: that of a warm machine, database ready
+    if (generation) {
+      log('premier démarrage après la génération…');
+      await (await startServer(databaseUrl, secrets)).stop();
+    }
+    const server = await startServer(databaseUrl, secrets);
     stops.unshift(server.stop);
-    // a second start on the generated data: the cold start measured is that of a warm machine, DB ready
-    await server.stop();
-    server = await startServer(databaseUrl, secrets);
-    stops[0] = server.stop;
     const coldStartMs = server.coldStartMs;
-    const counts = (await client.query(`SELECT (SELECT count(*) FROM candidats) AS candidats, (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM inscriptions) AS inscriptions`)).rows[0];
+    const counts = (
+      await client.query(
+        `SELECT (SELECT count(*) FROM candidats) AS candidats, (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM inscriptions) AS inscriptions,
+                (SELECT count(*) FROM inscriptions i CROSS JOIN LATERAL jsonb_object_keys(CASE WHEN jsonb_typeof(i.resultats_ccp) = 'object' THEN i.resultats_ccp ELSE '{}' END) k) AS resultats_ccp`,
+      )
+    ).rows[0];
+    const meta = (await client.query(`SELECT seconds, steps FROM bench_meta WHERE id = 1`)).rows[0] as { seconds: string; steps: GenerationResult['steps'] | null } | undefined;
     const postgresVersion = (await client.query('SHOW server_version')).rows[0].server_version as string;
     const sessionId = (await client.query(`SELECT document_id FROM sessions ORDER BY id LIMIT 1 OFFSET 17`)).rows[0]?.document_id as string | undefined;
     const centreIds = (await client.query(`SELECT c.id FROM up_users u JOIN up_users_centres_lnk l ON l.user_id = u.id JOIN centres c ON c.id = l.centre_id WHERE u.username = 'centre.lyon'`).catch(() => ({ rows: [] }))).rows.map((r) => r.id as number);
@@ -334,6 +419,16 @@ async function main() {
       }
       results.push(result);
     }
+    let extractions: ExtractionMeasure[] = [];
+    if (tokens.admin) {
+      try {
+        extractions = await measureExtractions({ baseUrl: server.baseUrl, token: tokens.admin, serverPid: server.pid, databaseUrl, pool, log });
+      } catch (error) {
+        log(`extraction non mesurée : ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        rmSync(EXTRACTIONS_DIR, { recursive: true, force: true });
+      }
+    }
     await pool.end();
 
     log('documents (bench/documents.ts)…');
@@ -346,16 +441,17 @@ async function main() {
       scale: SCALE,
       secondsPerMeasure: SECONDS,
       counts,
-      generationSeconds,
+      generation: { seconds: Number(meta?.seconds), steps: meta?.steps ?? [], thisRun: !!generation },
       coldStartMs,
       results,
+      extractions,
     };
     writeFileSync(path.join(ROOT, 'bench', 'report.json'), JSON.stringify(report, null, 2));
     const markdown = [
       '# CERES — rapport de performance',
       '',
       `Machine : ${facts.cpu}, ${facts.cores} cœurs, ${facts.memoryGiB} Gio, Node ${facts.node}, PostgreSQL ${facts.postgres} (embarqué). Charge moyenne au départ : ${facts.loadAverage}. Date : ${facts.date}.`,
-      `Jeu de données (échelle ${SCALE}) : ${counts.candidats} candidats, ${counts.sessions} sessions, ${counts.inscriptions} inscriptions (3 résultats de CCP chacune pour les présents).${generationSeconds ? ` Généré en ${generationSeconds.toFixed(0)} s.` : ' Réutilisé.'}`,
+      `Jeu de données (échelle ${SCALE}) : ${counts.candidats} candidats, ${counts.sessions} sessions, ${counts.inscriptions} inscriptions, ${counts.resultats_ccp} résultats de CCP. Génération : ${Number(meta?.seconds).toFixed(0)} s${generation ? ' (dans ce passage)' : ' (jeu réutilisé, généré lors d’un passage précédent)'}.`,
       `Chaque mesure dure ${SECONDS} s, sur la boucle locale, à 1 puis 10 connexions ; pont CERES, SQL brut (pg, sans HTTP : comptage + page, comme le pont) et REST Strapi (jeton API en lecture seule) dans le même passage.`,
       '',
       `Démarrage à froid du serveur (base prête, jusqu'à la première page servie) : ${(coldStartMs / 1000).toFixed(1)} s.`,
@@ -369,6 +465,10 @@ async function main() {
       '## Cibles',
       '',
       verdicts(results),
+      '',
+      '## Extraction hebdomadaire',
+      '',
+      extractionReport(extractions),
       '',
       '## Documents',
       '',
