@@ -3,7 +3,6 @@ import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle,
 import {
   BooleanField,
   DateField,
-  ReferenceField,
   SelectField,
   Show,
   SimpleShowLayout,
@@ -15,6 +14,7 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
+import { RefField } from '../common/kit';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { DECISIONS_AGREMENT, STATUTS_AGREMENT } from './statuts';
 import { Historique } from '../tracabilite/HistoriqueTab';
@@ -86,18 +86,10 @@ const Actions = () => {
 export const AgrementShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
-      <ReferenceField source="centre" reference="centres" link="show">
-        <TextField source="raisonSociale" />
-      </ReferenceField>
-      <ReferenceField source="site" reference="sites" link="show">
-        <TextField source="nom" />
-      </ReferenceField>
-      <ReferenceField source="titre" reference="titres" link="show">
-        <TextField source="code" /> <TextField source="intitule" />
-      </ReferenceField>
-      <ReferenceField source="ccs" reference="ccss" link="show">
-        <TextField source="code" /> <TextField source="intitule" />
-      </ReferenceField>
+      <RefField source="centre" reference="centres" text="raisonSociale" link="show" />
+      <RefField source="site" reference="sites" text="nom" link="show" />
+      <RefField source="titre" reference="titres" text={['code', 'intitule']} link="show" />
+      <RefField source="ccs" reference="ccss" text={['code', 'intitule']} link="show" />
       <SelectField source="statut" choices={STATUTS_AGREMENT} />
       <DateField source="dateDemande" locales="fr-FR" />
       <DateField source="dateDebut" locales="fr-FR" />

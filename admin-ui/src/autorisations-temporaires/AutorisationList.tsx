@@ -1,4 +1,4 @@
-import { DataTable, ReferenceField, TextField, useRecordContext } from 'react-admin';
+import { DataTable, useRecordContext } from 'react-admin';
 import { codeIntitule, DateCol, ReferenceSearch, RefField, ResourceList } from '../common/kit';
 import { today } from '../agrements/statuts';
 
@@ -20,9 +20,7 @@ export const AutorisationList = () => (
       <RefField source="centre" reference="centres" text="raisonSociale" />
     </DataTable.Col>
     <DataTable.Col source="titre">
-      <ReferenceField source="titre" reference="titres" link={false}>
-        <TextField source="code" /> <TextField source="intitule" />
-      </ReferenceField>
+      <RefField source="titre" reference="titres" text={['code', 'intitule']} />
     </DataTable.Col>
     <DateCol source="dateDebut" />
     <DateCol source="dateFin" />

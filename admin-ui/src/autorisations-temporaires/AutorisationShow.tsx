@@ -1,14 +1,11 @@
 import { DateField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { RefField } from '../common/kit';
 
 export const AutorisationShow = () => (
   <Show>
     <SimpleShowLayout>
-      <ReferenceField source="centre" reference="centres" link="show">
-        <TextField source="raisonSociale" />
-      </ReferenceField>
-      <ReferenceField source="titre" reference="titres" link="show">
-        <TextField source="code" /> <TextField source="intitule" />
-      </ReferenceField>
+      <RefField source="centre" reference="centres" text="raisonSociale" link="show" />
+      <RefField source="titre" reference="titres" text={['code', 'intitule']} link="show" />
       <ReferenceField source="agrement" reference="agrements" link="show">
         <DateField source="dateDebut" locales="fr-FR" />
       </ReferenceField>

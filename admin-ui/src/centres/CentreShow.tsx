@@ -1,4 +1,5 @@
-import { BooleanField, DataTable, DateField, EmailField, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, useCanAccess } from 'react-admin';
+import { BooleanField, DataTable, DateField, EmailField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, useCanAccess } from 'react-admin';
+import { RefField } from '../common/kit';
 import { STATUTS_AGREMENT } from '../agrements/statuts';
 import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 
@@ -16,9 +17,7 @@ const Agrements = () => (
   <ReferenceManyField reference="agrements" target="centre" sort={{ field: 'dateDebut', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="titre">
-        <ReferenceField source="titre" reference="titres" link={false}>
-          <TextField source="code" /> <TextField source="intitule" />
-        </ReferenceField>
+        <RefField source="titre" reference="titres" text={['code', 'intitule']} />
       </DataTable.Col>
       <DataTable.Col source="dateDebut" field={DateField} />
       <DataTable.Col source="dateFin" field={DateField} />
@@ -47,15 +46,9 @@ export const CentreShow = () => {
           <TextField source="adresse" />
           <TextField source="complementAdresse" />
           <TextField source="codePostal" />
-          <ReferenceField source="commune" reference="communes" link={false}>
-            <TextField source="nom" />
-          </ReferenceField>
-          <ReferenceField source="departement" reference="departements" link={false}>
-            <TextField source="nom" />
-          </ReferenceField>
-          <ReferenceField source="region" reference="regions" link={false}>
-            <TextField source="nom" />
-          </ReferenceField>
+          <RefField source="commune" reference="communes" text="nom" />
+          <RefField source="departement" reference="departements" text="nom" />
+          <RefField source="region" reference="regions" text="nom" />
           <TextField source="telephone" />
           <EmailField source="email" />
           <TextField source="contactNom" />

@@ -4,7 +4,7 @@
  * a show page = a "Fiche" tab, optional tabs, then the Historique tab; edit is pessimistic (the server's
  * French refusal stays on the form), create opens the new record.
  */
-import type { ComponentType, ReactElement, ReactNode } from 'react';
+import { Fragment, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import {
   AutocompleteInput, Create, CreateButton, DataTable, DateField, Edit, ExportButton, FilterButton, FunctionField, List, ReferenceField, ReferenceInput,
   Show, TabbedShowLayout, TextField, TopToolbar, type AutocompleteInputProps, type SortPayload,
@@ -84,12 +84,25 @@ export function formPages(Form: ComponentType, options: { createTitle?: string }
 
 type Text<R> = string | ((record: R) => string);
 
-/** A related record shown by one field or a text function (no link in lists, link="show" on a fiche). */
-export function RefField<R extends Record<string, unknown> = never>(props: { source: string; reference: string; text: Text<R>; link?: false | 'show'; emptyText?: string; label?: string }) {
+const fieldsOf = <R,>(text: Text<R> | string[]) =>
+  typeof text === 'function' ? (
+    <FunctionField render={text as (record: unknown) => string} />
+  ) : (
+    // several fields: "TP-01280 Développeur web…", one TextField each, a space between
+    (Array.isArray(text) ? text : [text]).map((field, i) => (
+      <Fragment key={field}>
+        {i > 0 ? ' ' : null}
+        <TextField source={field} />
+      </Fragment>
+    ))
+  );
+
+/** A related record shown by one or more of its fields, or a text function (no link in lists, link="show" on a fiche). */
+export function RefField<R extends Record<string, unknown> = never>(props: { source: string; reference: string; text: Text<R> | string[]; link?: false | 'show'; emptyText?: string; label?: string }) {
   const { source, reference, text, link = false, emptyText } = props;
   return (
     <ReferenceField source={source} reference={reference} link={link} emptyText={emptyText}>
-      {typeof text === 'string' ? <TextField source={text} /> : <FunctionField render={text as (record: unknown) => string} />}
+      {fieldsOf(text)}
     </ReferenceField>
   );
 }

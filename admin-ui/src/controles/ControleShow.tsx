@@ -1,16 +1,13 @@
-import { DateField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { RefField } from '../common/kit';
 import { STATUTS_CONTROLE, SUITES_CONTROLE, TYPES_CONTROLE } from './types';
 import { Historique } from '../tracabilite/HistoriqueTab';
 
 export const ControleShow = () => (
   <Show>
     <SimpleShowLayout>
-      <ReferenceField source="centre" reference="centres" link="show">
-        <TextField source="raisonSociale" />
-      </ReferenceField>
-      <ReferenceField source="session" reference="sessions" link="show">
-        <TextField source="numero" />
-      </ReferenceField>
+      <RefField source="centre" reference="centres" text="raisonSociale" link="show" />
+      <RefField source="session" reference="sessions" text="numero" link="show" />
       <DateField source="dateControle" locales="fr-FR" />
       <SelectField source="type" choices={TYPES_CONTROLE} />
       <TextField source="objet" />
