@@ -1,7 +1,7 @@
 /**
  * Weekly extraction (plugins/reporting): rows per second and how much the server process's RSS grows while it
  * streams, side by side with the raw SQL of the same three files (pg-query-stream, rows counted and dropped).
- * Two runs: the busiest week of the dataset, asked through the bridge as an agent does; and ten years at once
+ * Two runs: the busiest week of the dataset, asked through the bridge as an agent does; and a whole year at once
  * (the same worker and code, the queue row written directly with a wide period) to measure the stream itself.
  */
 import { readFileSync } from 'node:fs';
@@ -159,11 +159,11 @@ export async function measureExtractions(options: { baseUrl: string; token: stri
     }
   }
 
-  // 2. ten years in one run: same worker, same queries, the queue row written with the whole period
-  const period = (await pool.query<{ debut: string; fin: string }>(`SELECT to_char(min(date_debut), 'YYYY-MM-DD') AS debut, to_char(current_date, 'YYYY-MM-DD') AS fin FROM sessions`)).rows[0];
-  if (period?.debut) {
-    const semaine = { debut: period.debut, fin: period.fin };
-    log(`extraction sur toute la période (${semaine.debut} → ${semaine.fin}) : débit du flux…`);
+  // 2. a whole year in one run: same worker, same queries, the queue row written with the wider period
+  const year = new Date().getFullYear() - 1;
+  {
+    const semaine = { debut: `${year}-01-01`, fin: `${year}-12-31` };
+    log(`extraction d'une année entière (${semaine.debut} → ${semaine.fin}) : débit du flux…`);
     const documentId = `bbench${Date.now().toString(36)}`;
     const rssBefore = rssMiB(serverPid);
     const stop = sampleRss(serverPid);
@@ -174,7 +174,7 @@ export async function measureExtractions(options: { baseUrl: string; token: stri
     );
     const run = await waitForRun(pool, documentId, 30 * 60_000);
     const peak = stop();
-    results.push(measureOf('Extraction nationale sur dix ans (même code, période élargie) : débit du flux', semaine, run, rssBefore, peak, await rawSql(databaseUrl, semaine)));
+    results.push(measureOf(`Extraction nationale d'une année (${year}, même code, période élargie) : débit du flux`, semaine, run, rssBefore, peak, await rawSql(databaseUrl, semaine)));
   }
   return results;
 }
