@@ -6,8 +6,8 @@
  */
 import { Fragment, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import {
-  AutocompleteInput, Create, CreateButton, DataTable, DateField, Edit, ExportButton, FilterButton, FunctionField, List, ReferenceField, ReferenceInput,
-  Show, TabbedShowLayout, TextField, TopToolbar, type AutocompleteInputProps, type SortPayload,
+  AutocompleteInput, ChipField, Create, CreateButton, DataTable, DateField, Edit, ExportButton, FilterButton, FunctionField, List, ReferenceArrayField,
+  ReferenceField, ReferenceInput, Show, SingleFieldList, TabbedShowLayout, TextField, TopToolbar, type AutocompleteInputProps, type SortPayload,
 } from 'react-admin';
 import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 
@@ -106,6 +106,15 @@ export function RefField<R extends Record<string, unknown> = never>(props: { sou
     </ReferenceField>
   );
 }
+
+/** Related records (a to-many relation) as chips of one field, e.g. the CCPs by code. */
+export const Chips = ({ source, reference, text = 'code' }: { source: string; reference: string; text?: string; label?: string }) => (
+  <ReferenceArrayField source={source} reference={reference}>
+    <SingleFieldList linkType={false}>
+      <ChipField source={text} />
+    </SingleFieldList>
+  </ReferenceArrayField>
+);
 
 type SearchProps<R> = {
   source: string;

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField } from '@mui/material';
 import {
   AutocompleteInput,
-  ChipField,
   Create,
   DataTable,
   DateField,
@@ -10,7 +9,6 @@ import {
   FilterButton,
   FormDataConsumer,
   List,
-  ReferenceArrayField,
   ReferenceArrayInput,
   AutocompleteArrayInput,
   ReferenceField,
@@ -20,7 +18,6 @@ import {
   Show,
   SimpleForm,
   SimpleShowLayout,
-  SingleFieldList,
   TextField,
   TextInput,
   TopToolbar,
@@ -30,6 +27,7 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
+import { Chips, qSearch, RefField } from '../common/kit';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { SOUS_TYPES_INTERNE, STATUTS_DEMANDE, TYPES_EQUIVALENCE } from '../candidats/choix';
 import { Pieces } from './Pieces';
@@ -108,21 +106,11 @@ export const DemandeEquivalenceShow = () => (
       <ReferenceField source="candidat" reference="candidats" link="show" />
       <SelectField source="type" choices={TYPES_EQUIVALENCE} />
       <SelectField source="sousType" choices={SOUS_TYPES_INTERNE} />
-      <ReferenceField source="regle" reference="regles-equivalence" link={false}>
-        <TextField source="libelle" />
-      </ReferenceField>
+      <RefField source="regle" reference="regles-equivalence" text="libelle" />
       <TextField source="certificationExterne" />
       <DateField source="dateObtentionSource" locales="fr-FR" />
-      <ReferenceArrayField source="ccpsSource" reference="ccps">
-        <SingleFieldList linkType={false}>
-          <ChipField source="code" />
-        </SingleFieldList>
-      </ReferenceArrayField>
-      <ReferenceArrayField source="ccpsCible" reference="ccps">
-        <SingleFieldList linkType={false}>
-          <ChipField source="code" />
-        </SingleFieldList>
-      </ReferenceArrayField>
+      <Chips source="ccpsSource" reference="ccps" />
+      <Chips source="ccpsCible" reference="ccps" />
       <DateField source="dateDemande" locales="fr-FR" />
       <TextField source="commentaire" />
       <SelectField source="statut" choices={STATUTS_DEMANDE} />
@@ -139,7 +127,7 @@ export const DemandeEquivalenceCreate = () => (
   <Create redirect="show">
     <SimpleForm>
       <ReferenceInput source="candidat" reference="candidats">
-        <AutocompleteInput optionText={candidatTexte} filterToQuery={(q) => ({ q })} validate={required()} />
+        <AutocompleteInput optionText={candidatTexte} filterToQuery={qSearch} validate={required()} />
       </ReferenceInput>
       <SelectInput source="type" choices={TYPES_EQUIVALENCE} validate={required()} />
       <FormDataConsumer>
@@ -147,20 +135,20 @@ export const DemandeEquivalenceCreate = () => (
           <>
             {formData.type === 'INTERNE' ? <SelectInput source="sousType" choices={SOUS_TYPES_INTERNE} validate={required()} /> : null}
             <ReferenceInput source="regle" reference="regles-equivalence" filter={formData.type ? { type: formData.type } : {}}>
-              <AutocompleteInput optionText="libelle" filterToQuery={(q) => ({ q })} validate={required()} />
+              <AutocompleteInput optionText="libelle" filterToQuery={qSearch} validate={required()} />
             </ReferenceInput>
             {formData.type === 'EXTERNE' ? <TextInput source="certificationExterne" fullWidth validate={required()} /> : null}
             {formData.type === 'EXTERNE' ? <DateInput source="dateObtentionSource" /> : null}
             {formData.type && formData.type !== 'EXTERNE' ? (
               <ReferenceArrayInput source="ccpsSource" reference="ccps">
-                <AutocompleteArrayInput optionText={ccpTexte} filterToQuery={(q) => ({ q })} />
+                <AutocompleteArrayInput optionText={ccpTexte} filterToQuery={qSearch} />
               </ReferenceArrayInput>
             ) : null}
           </>
         )}
       </FormDataConsumer>
       <ReferenceArrayInput source="ccpsCible" reference="ccps">
-        <AutocompleteArrayInput optionText={ccpTexte} filterToQuery={(q) => ({ q })} />
+        <AutocompleteArrayInput optionText={ccpTexte} filterToQuery={qSearch} />
       </ReferenceArrayInput>
       <DateInput source="dateDemande" />
       <TextInput source="commentaire" multiline fullWidth />

@@ -2,7 +2,6 @@ import {
   AutocompleteArrayInput,
   BooleanField,
   BooleanInput,
-  ChipField,
   CreateButton,
   DataTable,
   DateField,
@@ -10,16 +9,13 @@ import {
   FilterButton,
   FormDataConsumer,
   List,
-  ReferenceArrayField,
   ReferenceArrayInput,
-  ReferenceField,
   SearchInput,
   SelectField,
   SelectInput,
   Show,
   SimpleForm,
   SimpleShowLayout,
-  SingleFieldList,
   TextField,
   TextInput,
   TopToolbar,
@@ -27,7 +23,7 @@ import {
   required,
 } from 'react-admin';
 import { SOUS_TYPES_INTERNE, TYPES_EQUIVALENCE, dateFr } from '../candidats/choix';
-import { formPages, qSearch, ReferenceSearch } from '../common/kit';
+import { Chips, formPages, qSearch, ReferenceSearch, RefField } from '../common/kit';
 
 const ccpTexte = (c: { code?: string; intitule?: string }) => (c ? `${c.code} — ${c.intitule}` : '');
 const titreTexte = (t: { code?: string; version?: number; intitule?: string }) => (t ? `${t.intitule} (${t.code}, ${t.version})` : '');
@@ -56,19 +52,9 @@ export const RegleEquivalenceShow = () => (
       <SelectField source="type" choices={TYPES_EQUIVALENCE} />
       <SelectField source="sousType" choices={SOUS_TYPES_INTERNE} />
       <TextField source="certificationSource" />
-      <ReferenceArrayField source="ccpsSource" reference="ccps">
-        <SingleFieldList linkType={false}>
-          <ChipField source="code" />
-        </SingleFieldList>
-      </ReferenceArrayField>
-      <ReferenceArrayField source="ccpsCible" reference="ccps">
-        <SingleFieldList linkType={false}>
-          <ChipField source="code" />
-        </SingleFieldList>
-      </ReferenceArrayField>
-      <ReferenceField source="titreCible" reference="titres" link={false}>
-        <TextField source="intitule" />
-      </ReferenceField>
+      <Chips source="ccpsSource" reference="ccps" />
+      <Chips source="ccpsCible" reference="ccps" />
+      <RefField source="titreCible" reference="titres" text="intitule" />
       <BooleanField source="totale" />
       <DateField source="valideDu" locales="fr-FR" />
       <DateField source="valideAu" locales="fr-FR" />
