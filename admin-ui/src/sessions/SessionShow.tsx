@@ -558,6 +558,15 @@ export const SessionShow = () => (
         <ReferenceField source="departement" reference="departements" link={false}>
           <TextField source="code" /> <TextField source="nom" />
         </ReferenceField>
+        <ReferenceField source="site" reference="sites" link={false} emptyText="—">
+          <TextField source="nom" />
+        </ReferenceField>
+        <ReferenceField source="agrement" reference="agrements" link="show" emptyText="—">
+          <FunctionField render={(a: Rec) => `Agrément accordé, valide du ${dateFr(a.dateDebut)} au ${dateFr(a.dateFin)}`} />
+        </ReferenceField>
+        <ReferenceField source="autorisationTemporaire" reference="autorisations-temporaires" link="show" emptyText="—">
+          <FunctionField render={(a: Rec) => `Autorisation temporaire du ${dateFr(a.dateDebut)} au ${dateFr(a.dateFin)}`} />
+        </ReferenceField>
         <DateField source="dateDebut" locales="fr-FR" />
         <DateField source="dateFin" locales="fr-FR" />
         <TextField source="lieu" />
