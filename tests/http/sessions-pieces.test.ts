@@ -28,7 +28,7 @@ const ok = async (user: string, id: string, action: string, body: Record<string,
 const piecesDe = (ressource: string, documentId: string) => sql(`SELECT id, usage, nom FROM ceres_piece WHERE ressource = $1 AND document_id = $2 ORDER BY id`, [ressource, documentId]);
 
 beforeAll(async () => {
-  for (const u of ['centre.lyon', 'centre.paris', 'ud.rhone', 'ud.paris', 'dreets.ara']) users[u] = api(await login(u));
+  for (const u of ['centre.lyon', 'centre.paris', 'ud.rhone', 'ud.paris', 'dreets.ara', 'afpa.dte', 'lecture']) users[u] = api(await login(u));
   fx = await createSessionFixtures();
   const extra = fx as unknown as { site?: { documentId: string }; agrement?: { documentId: string } };
   const created = await as('centre.lyon').post('/api/ra/sessions', {
@@ -123,5 +123,10 @@ describe('signed PV and justified absence: uploaded files', () => {
     const read = await as('ud.rhone').get(`/api/ra/pieces/${attached.body.pieceAbsence.id}`);
     expect(read).toMatchObject({ status: 200, body: { usage: 'justificatif-absence', type: 'image/png' } });
     expect((await as('ud.paris').get(`/api/ra/pieces/${attached.body.pieceAbsence.id}`)).status).toBe(404);
+    // often a medical certificate: not for the DTE service nor the national consultation (they may read the PV)
+    for (const user of ['afpa.dte', 'lecture']) {
+      expect([user, (await as(user).get(`/api/ra/pieces/${attached.body.pieceAbsence.id}`)).status]).toEqual([user, 404]);
+      expect([user, (await as(user).get(`/api/ra/pieces/${(await as('centre.lyon').get(`/api/ra/sessions/${session}`)).body.pv.id}`)).status]).toEqual([user, 200]);
+    }
   });
 });

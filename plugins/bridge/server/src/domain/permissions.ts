@@ -110,8 +110,9 @@ export const MATRIX: Record<string, Grants> = {
     NOUVELLE_CALEDONIE: [...READ, 'create', 'edit', 'accorder', 'refuser', 'ajouterPieces'],
   },
   // supporting documents (plugins/bridge services/pieces.ts): readable by whoever may read the record owning them
-  // (its resource's 'show' and its territory, checked by the reader)
-  pieces: everyone(['show']),
+  // (its resource's 'show' and its territory, checked by the reader); a justified absence's document (often a
+  // medical certificate) only by the services that handle absences ('justificatif-absence'): not AFPA, not LECTURE
+  pieces: { ...everyone(['show']), ...Object.fromEntries((['ADMIN_NATIONAL', 'UD', 'DREETS', 'NOUVELLE_CALEDONIE', 'CENTRE'] as Profile[]).map((p) => [p, ['show', 'justificatif-absence']])) },
 
   // Organisations. The DREETS (and Nouvelle-Calédonie for its territory) instructs; the centre manages
   // its sites and requests its agréments; UD and national consultation read.

@@ -10,6 +10,9 @@ import type { createRegistry } from './registry';
 import type { PiecesService } from './pieces';
 import type { Repository } from './repository';
 
+/** usages read only by the profiles the matrix grants them to (row `pieces`, action = usage) */
+const USAGES_RESTREINTS = new Set(['justificatif-absence']);
+
 export function registerPieces(strapi: Core.Strapi, registry: ReturnType<typeof createRegistry>) {
   const pieces = () => strapi.plugin('ra').service('pieces') as PiecesService;
   const repository = () => strapi.plugin('ra').service('repository') as Repository;
@@ -29,6 +32,8 @@ export function registerPieces(strapi: Core.Strapi, registry: ReturnType<typeof 
         const owner = await pieces().proprietaire(Number(id));
         const definition = owner && registry.resource(owner.ressource);
         if (!owner || !definition || !isAllowed(principal.profile, owner.ressource, 'show')) return null;
+        // some kinds of piece are narrower than their record (matrix row `pieces`: the usage as action)
+        if (USAGES_RESTREINTS.has(owner.usage) && !isAllowed(principal.profile, 'pieces', owner.usage)) return null;
         await repository().resolveId(definition, owner.documentId, principal.territory);
         const piece = await pieces().lire(Number(id), owner);
         return { ...piece, id, usage: owner.usage, contenu: piece.contenu.toString('base64') };
