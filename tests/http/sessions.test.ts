@@ -470,13 +470,29 @@ describe('issue 7 §3: a session CCS requires the title already obtained, read f
     return c;
   };
 
-  test('refused without the title; accepted with it by equivalence, by capitalisation of every CCP, or in another version of the title', async () => {
+  let ccs: { id: number; documentId: string };
+  let agrement: { id: number; documentId: string };
+  beforeAll(async () => {
     const [lyon] = await sql(`SELECT id FROM centres WHERE siret = '91234567500017'`);
-    const ccs = await insert('ccss', { code: `CCS-T${fx.suffix}`, intitule: 'CCS de test sessions' });
+    ccs = await insert('ccss', { code: `CCS-T${fx.suffix}`, intitule: 'CCS de test sessions' });
     await link('ccss_titre_lnk', 'ccs_id', ccs.id, 'titre_id', fx.titre.id);
-    const agrement = await insert('agrements', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACCORDE' });
+    agrement = await insert('agrements', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACCORDE' });
     await link('agrements_centre_lnk', 'agrement_id', agrement.id, 'centre_id', lyon.id);
     await link('agrements_ccs_lnk', 'agrement_id', agrement.id, 'ccs_id', ccs.id);
+  });
+
+  test('v1.7 habilitation jury pour CCS: a session CCS takes jurors habilitated for that CCS, not for the title only', async () => {
+    const s = await newSession({ type: 'CCS', ccs: ccs.documentId, agrement: agrement.documentId });
+    const refused = await act('centre.lyon', s.id, 'ajouterJure', { jure: fx.jures[0].documentId });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.rule).toBe('JURE_NON_HABILITE');
+    const habilitation = await insert('habilitations', { date_debut: '2020-01-01', date_fin: '2035-12-31', statut: 'ACTIVE' });
+    await link('habilitations_jure_lnk', 'habilitation_id', habilitation.id, 'jure_id', fx.nonHabilite.id);
+    await link('habilitations_ccs_lnk', 'habilitation_id', habilitation.id, 'ccs_id', ccs.id);
+    await ok('centre.lyon', s.id, 'ajouterJure', { jure: fx.nonHabilite.documentId });
+  });
+
+  test('refused without the title; accepted with it by equivalence, by capitalisation of every CCP, or in another version of the title', async () => {
     const s = await newSession({ type: 'CCS', ccs: ccs.documentId, agrement: agrement.documentId });
     const inscrire = (c: { documentId: string }) => act('centre.lyon', s.id, 'inscrire', { candidat: c.documentId, voieAcces: 'FORMATION_CONTINUE' });
 

@@ -66,11 +66,24 @@ export function createLots(strapi: Core.Strapi, documents: () => DocumentsServic
   let stopped = false;
 
   async function sessionsOf(lot: LotRow): Promise<Rec[]> {
-    const rows = (await knex()('sessions')
-      .select('id')
-      .whereIn('statut', RESULTATS_VALIDES)
-      .whereBetween('date_validation_resultats', [isoDate(lot.du), isoDate(lot.au)])
-      .orderBy([{ column: 'date_validation_resultats' }, { column: 'id' }])) as { id: number }[];
+    // SQL keeps the sessions whose centre or département may belong to the région (a superset: emetteurOf decides)
+    const rows = (
+      await knex().raw(
+        `SELECT DISTINCT s.id, s.date_validation_resultats FROM sessions s
+           LEFT JOIN sessions_centre_lnk sc ON sc.session_id = s.id
+           LEFT JOIN centres_region_lnk cr ON cr.centre_id = sc.centre_id
+           LEFT JOIN regions r ON r.id = cr.region_id
+           LEFT JOIN sessions_departement_lnk sd ON sd.session_id = s.id
+           LEFT JOIN centres_departement_lnk cd ON cd.centre_id = sc.centre_id
+           LEFT JOIN departements d ON d.id = coalesce(sd.departement_id, cd.departement_id)
+           LEFT JOIN departements_region_lnk dr ON dr.departement_id = d.id
+           LEFT JOIN regions rd ON rd.id = dr.region_id
+          WHERE s.statut = ANY(?) AND s.date_validation_resultats BETWEEN ?::date AND ?::date
+            AND (r.code = ? OR rd.code = ? OR d.code = ?)
+          ORDER BY s.date_validation_resultats, s.id`,
+        [RESULTATS_VALIDES, isoDate(lot.du), isoDate(lot.au), lot.region, lot.region, lot.region],
+      )
+    ).rows as { id: number }[];
     const sessions: Rec[] = [];
     for (const { id } of rows) {
       const session = await data.loadSession(id);

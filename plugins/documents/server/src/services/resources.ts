@@ -126,14 +126,16 @@ export function registerDocumentResources(strapi: Core.Strapi, lots: () => Lots)
     resource: 'lots-edition',
     name: 'telecharger',
     // not readOnly: only the transactional path of the bridge sends a FileAnswer (and the download is traced)
-    async handler({ id }) {
+    async handler({ id, body }) {
+      const [field] = Object.keys((body as Record<string, unknown>) ?? {});
+      if (field) throw badRequest(field, `Champ inconnu « ${field} » : le téléchargement d’un lot n’attend aucune donnée.`);
       const row = (await knex()('documents_lots').where({ id }).first('statut', 'fichier', 'region', 'du', 'au')) as Rec | undefined;
       if (!row || row.statut !== 'TERMINE') throw new DocumentRuleError('Ce lot n’est pas terminé : son PDF n’est pas encore disponible.', 'statut');
       if (!row.fichier) throw new DocumentRuleError('Ce lot ne contient aucun document : il n’y a rien à télécharger.', 'fichier');
-      const body = await lots().fichier(String(row.fichier));
-      if (!body) throw Object.assign(new Error('Le PDF de ce lot n’est plus disponible sur le serveur : relancez le lot.'), { ceresBridgeError: true, status: 410, field: 'fichier' });
+      const pdf = await lots().fichier(String(row.fichier));
+      if (!pdf) throw Object.assign(new Error('Le PDF de ce lot n’est plus disponible sur le serveur : relancez le lot.'), { ceresBridgeError: true, status: 410, field: 'fichier' });
       const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-      return { ceresFile: true, body, filename: `lot-${row.region}-${day(row.du)}-${day(row.au)}.pdf`, contentType: 'application/pdf', inline: false };
+      return { ceresFile: true, body: pdf, filename: `lot-${row.region}-${day(row.du)}-${day(row.au)}.pdf`, contentType: 'application/pdf', inline: false };
     },
   });
 
@@ -161,9 +163,12 @@ export function registerDocumentResources(strapi: Core.Strapi, lots: () => Lots)
           const text = typeof value === 'string' ? value : null;
           const param = `filter.${key}`;
           switch (key) {
-            case 'id':
-              qb.whereIn('ed.id', (Array.isArray(value) ? value : [value]).map(Number).filter(Number.isInteger));
+            case 'id': {
+              const ids = Array.isArray(value) ? value : [value];
+              if (ids.length > 1000 || !ids.every((v) => (typeof v === 'string' || typeof v === 'number') && /^\d{1,18}$/.test(String(v)))) throw badRequest(param, 'Le filtre « id » attend un identifiant ou une liste d’au plus 1000 identifiants.');
+              qb.whereIn('ed.id', ids.map(Number));
               break;
+            }
             case 'templateId':
               if (!isTemplateId(value)) throw badRequest(param, `Type de document inconnu « ${String(value)} ».`);
               qb.where('ed.template_id', value);
