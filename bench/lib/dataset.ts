@@ -106,6 +106,9 @@ export async function generateDataset(client: Client, size: DatasetSize, log: (m
     if (columns.length < 2) throw new Error(`table de liaison inattendue : ${table} (${columns.join(', ')})`);
     await step(label, `INSERT INTO ${table} (${columns[0]}, ${columns[1]}) ${select}`);
   };
+  // fresh statistics before the next step joins what was just loaded: planned on the emptied tables' figures, a
+  // join of 2 M rows becomes a nested loop that runs for hours (seen on a new database)
+  const analyze = (...tables: string[]) => client.query(`ANALYZE ${tables.join(', ')}`);
 
   await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '1GB'; SET work_mem = '256MB'`);
   await client.query(`SET session_replication_role = replica`).catch(() => log('  (pas superutilisateur : contrôles de clés étrangères actifs)'));
@@ -182,6 +185,7 @@ export async function generateDataset(client: Client, size: DatasetSize, log: (m
          CROSS JOIN LATERAL (SELECT code_insee, nom, departement FROM bench_communes b WHERE b.cumul >= p.naissance ORDER BY b.cumul LIMIT 1) b
          CROSS JOIN LATERAL (SELECT code_postal, nom, departement FROM bench_communes b WHERE b.cumul >= p.residence ORDER BY b.cumul LIMIT 1) r`,
   );
+  await analyze('candidats');
   await link(
     'liens candidat → commune de naissance',
     'candidats_commune_naissance_lnk',
@@ -220,6 +224,7 @@ export async function generateDataset(client: Client, size: DatasetSize, log: (m
              FROM (SELECT current_date - 3650 + floor(random() * 3700)::int + g * 0 AS d) dd
          ) x`,
   );
+  await analyze('sessions', 'bench_centres', 'bench_titres');
   await link('liens session → centre', 'sessions_centre_lnk', `SELECT s.id, c.id FROM generate_series(1, ${size.sessions}) s(id) JOIN bench_centres c ON c.rn = 1 + (s.id::bigint * 7919) % ${centres}`);
   await link(
     'liens session → département',
@@ -233,6 +238,7 @@ export async function generateDataset(client: Client, size: DatasetSize, log: (m
        FROM generate_series(1, ${size.sessions}) s(id) JOIN bench_titres t ON t.rn = 1 + (s.id::bigint * 104729) % ${titres};
      ALTER TABLE bench_session_titre ADD PRIMARY KEY (session_id);`,
   );
+  await analyze('sessions_centre_lnk', 'centres_departement_lnk', 'bench_session_titre');
   await link('liens session → titre', 'sessions_titre_lnk', `SELECT session_id, titre_id FROM bench_session_titre`);
   await link('liens session → CCP évalués', 'sessions_ccps_lnk', `SELECT b.session_id, c.ccp_id FROM bench_session_titre b CROSS JOIN LATERAL unnest(b.ccp_ids) c(ccp_id)`);
 
@@ -271,6 +277,7 @@ export async function generateDataset(client: Client, size: DatasetSize, log: (m
                      FROM unnest(bt.ccps) c(ccp) WHERE p.presence = 'PRESENT' AND g > 0) x
          ) r`,
   );
+  await analyze('inscriptions');
   await link('liens inscription → candidat', 'inscriptions_candidat_lnk', `SELECT g, ${CANDIDAT_OF('g', size.candidats)} FROM generate_series(1, ${size.inscriptions}) g`);
   await link('liens inscription → session', 'inscriptions_session_lnk', `SELECT g, ${SESSION_OF('g', size.sessions)} FROM generate_series(1, ${size.inscriptions}) g`);
 
