@@ -17,6 +17,7 @@ import { DOCUMENTS_LOT, LOT_UID, lotSchema } from './content-types/lot';
 export type { DocumentsService, Actor, EditItem, Issued, CertificationId } from './services/documents';
 export type { TemplateId, InputOf } from './domain/templates';
 export type { IssueFacts } from './domain/issue-rules';
+export type { DocumentDelivre } from './domain/delivrances';
 export type * from './domain/models';
 
 const pool = () =>

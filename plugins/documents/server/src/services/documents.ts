@@ -5,6 +5,7 @@
  *   issue                  — parchemins, CCS certificates, livrets: rules of issue checked, numbers
  *                            allocated (unique per issuer and year), rendered, recorded
  *   reissue                — same number and original date and place, recorded as a reissue
+ *   documentsDelivres      — what was issued to one candidate (their parcours)
  * Writes run in one transaction (joining the caller's, e.g. a bridge action); rendering happens inside
  * it so a failed render leaves no number taken and no edition recorded.
  */
@@ -19,7 +20,8 @@ import { anneeDe, formatNumero, reissueOf } from '../domain/numbering';
 import { isTemplateId, templateOf, type InputOf, type TemplateId } from '../domain/templates';
 import type { LibreOfficePool } from './libreoffice';
 import { preparePages, renderPages, type OutputFormat, type Rendered } from './renderer';
-import { countReedition, findDelivrance, hasEdition, insertDelivrance, insertEditions, listEditions, nextSequence } from './store';
+import { countReedition, findDelivrance, hasEdition, insertDelivrance, insertEditions, lireDelivresAuCandidat, listEditions, nextSequence } from './store';
+import { documentsDelivres, MODELES_DELIVRES, type DocumentDelivre } from '../domain/delivrances';
 
 /** Who asks for the document (edition log). */
 export interface Actor {
@@ -251,6 +253,16 @@ export function createDocumentsService(strapi: Core.Strapi, pool: LibreOfficePoo
 
     async delivrance(numero: string) {
       return findDelivrance(knex(), { numero });
+    },
+
+    /**
+     * Every parchemin, CCS certificate and livret issued to a candidate (numeric id, already checked against
+     * the caller's territory by the caller), with number, date and place of issue and reissues (date, reason),
+     * oldest first. The candidats plugin's parcours reads them here: these tables are this plugin's.
+     */
+    async documentsDelivres(candidatId: number): Promise<DocumentDelivre[]> {
+      const { objets, delivrances, editions } = await lireDelivresAuCandidat(knex(), candidatId, MODELES_DELIVRES);
+      return documentsDelivres(objets, delivrances, editions);
     },
 
     /** The numbered document already issued for an objet (e.g. "inscription:<id>"), if any. */

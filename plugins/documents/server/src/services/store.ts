@@ -9,6 +9,7 @@
  * Only knex: usable from the Strapi service and from tests with a bare connection.
  */
 import type { Knex } from 'knex';
+import type { DelivranceLue, EditionLue, ObjetLu } from '../domain/delivrances';
 
 export const SCHEMA_SQL = [
   `CREATE TABLE IF NOT EXISTS documents_compteurs (
@@ -46,6 +47,8 @@ export const SCHEMA_SQL = [
      created_at timestamptz NOT NULL DEFAULT now())`,
   `CREATE INDEX IF NOT EXISTS documents_editions_objet_idx ON documents_editions (objet)`,
   `CREATE INDEX IF NOT EXISTS documents_editions_numero_idx ON documents_editions (numero)`,
+  // a candidate's documents are looked up by their objets (parcours)
+  `CREATE INDEX IF NOT EXISTS documents_delivrances_objet_idx ON documents_delivrances (objet)`,
 ];
 
 export async function ensureSchema(knex: Knex): Promise<void> {
@@ -143,4 +146,33 @@ export async function listEditions(knex: Knex | Knex.Transaction, where: { objet
   if (where.objet) query.where('objet', where.objet);
   if (where.numero) query.where('numero', where.numero);
   return query;
+}
+
+/**
+ * What was issued to one candidate: their registrations (objet "inscription:<documentId>", with the session),
+ * the numbered documents of those objets and the editions of the given templates for them.
+ */
+export async function lireDelivresAuCandidat(knex: Knex | Knex.Transaction, candidatId: number, templateIds: string[]): Promise<{ objets: ObjetLu[]; delivrances: DelivranceLue[]; editions: EditionLue[] }> {
+  const objets = (
+    await knex.raw(
+      `SELECT DISTINCT 'inscription:' || i.document_id AS objet, s.document_id AS session, s.numero AS "sessionNumero"
+         FROM inscriptions_candidat_lnk icl
+         JOIN inscriptions i ON i.id = icl.inscription_id
+         LEFT JOIN inscriptions_session_lnk isl ON isl.inscription_id = i.id
+         LEFT JOIN sessions s ON s.id = isl.session_id
+        WHERE icl.candidat_id = ?`,
+      [candidatId],
+    )
+  ).rows as ObjetLu[];
+  if (!objets.length) return { objets, delivrances: [], editions: [] };
+  const liste = objets.map((o) => o.objet);
+  const delivrances = (await knex.raw(`SELECT ${DELIVRANCE_COLUMNS}, created_at AS "createdAt" FROM documents_delivrances WHERE objet = ANY(?)`, [liste])).rows as DelivranceLue[];
+  const editions = (
+    await knex.raw(
+      `SELECT template_id AS "templateId", objet, numero, reedition, motif, created_at AS "createdAt"
+         FROM documents_editions WHERE objet = ANY(?) AND template_id = ANY(?) ORDER BY created_at, id`,
+      [liste, templateIds],
+    )
+  ).rows as EditionLue[];
+  return { objets, delivrances, editions };
 }
