@@ -59,19 +59,101 @@ export interface BilanTitre {
   livretDeCertification: boolean;
 }
 
+/**
+ * A parchemin, livret de certification or certificat CCS issued to the candidate, as the documents plugin
+ * keeps it (its own tables, read through its service, never copied into the path's events).
+ */
+export interface DocumentDelivre {
+  /** parchemin, livret, certificat-ccs */
+  modele: string;
+  /** "Parchemin du titre professionnel"… */
+  libelle: string;
+  /** null for a livret (not numbered) */
+  numero: string | null;
+  /** what it was issued for, e.g. "inscription:<documentId>" */
+  objet: string;
+  session?: string | null;
+  sessionNumero?: string | null;
+  /** AAAA-MM-JJ, the issuer's day */
+  dateDelivrance: string;
+  lieuDelivrance: string | null;
+  /** when it was recorded (orders documents of the same day) */
+  delivreLe?: string;
+  /** false: numbered when the results were validated, not printed yet */
+  imprime: boolean;
+  /** each later edition: AAAA-MM-JJ, instant, reason */
+  reeditions: { date: string; le?: string; motif: string | null }[];
+}
+
+/** What a DOCUMENT line of the history carries: the issue itself, or one of its reissues. */
+export interface LigneDocument {
+  modele: string;
+  libelle: string;
+  numero: string | null;
+  objet: string;
+  sessionNumero: string | null;
+  dateDelivrance: string;
+  lieuDelivrance: string | null;
+  imprime: boolean;
+  /** this line is a reissue (its date is the reissue's); the original date stays in dateDelivrance */
+  reedition: boolean;
+  motif: string | null;
+  /** reissues of this document so far */
+  nombreReeditions: number;
+}
+
 export interface LigneHistorique extends Evenement {
   /** replaced by a later correction (still shown, struck through) */
   corrige: boolean;
   corrigePar?: string;
+  /** for a DOCUMENT line read from the documents plugin */
+  document?: LigneDocument;
 }
 
 const ordre = (a: Evenement, b: Evenement) => a.date.localeCompare(b.date) || (a.enregistreLe ?? '').localeCompare(b.enregistreLe ?? '') || a.id.localeCompare(b.id);
 
-/** Every event, oldest first, each replaced one marked with the correction that replaced it. */
-export function historique(evenements: Evenement[]): LigneHistorique[] {
+/**
+ * The history lines of the documents issued: one at the date of issue, one at the date of each reissue
+ * (with its reason). Their ids start with "document:" and never collide with the events' documentIds.
+ */
+export function lignesDocuments(documents: DocumentDelivre[]): LigneHistorique[] {
+  return documents.flatMap((d) => {
+    const cle = `document:${d.modele}:${d.numero ?? d.objet}`;
+    const base = {
+      type: 'DOCUMENT' as const,
+      session: d.session ?? null,
+      remplace: null,
+      corrige: false,
+    };
+    const document = (reedition: boolean, motif: string | null): LigneDocument => ({
+      modele: d.modele,
+      libelle: d.libelle,
+      numero: d.numero,
+      objet: d.objet,
+      sessionNumero: d.sessionNumero ?? null,
+      dateDelivrance: d.dateDelivrance,
+      lieuDelivrance: d.lieuDelivrance,
+      imprime: d.imprime,
+      reedition,
+      motif,
+      nombreReeditions: d.reeditions.length,
+    });
+    return [
+      { ...base, id: cle, date: d.dateDelivrance, enregistreLe: d.delivreLe, resultat: d.imprime ? 'DELIVRE' : 'NUMEROTE', document: document(false, null) },
+      ...d.reeditions.map((r, index) => ({ ...base, id: `${cle}:reedition:${index + 1}`, date: r.date, enregistreLe: r.le ?? d.delivreLe, resultat: 'REEDITE', document: document(true, r.motif) })),
+    ];
+  });
+}
+
+/**
+ * Every event, oldest first, each replaced one marked with the correction that replaced it; the documents
+ * issued (and their reissues) merged in time order. Documents never count in what is held (deriverParcours).
+ */
+export function historique(evenements: Evenement[], documents: DocumentDelivre[] = []): LigneHistorique[] {
   const remplacePar = new Map<string, string>();
   for (const e of evenements) if (e.remplace) remplacePar.set(e.remplace, e.id);
-  return [...evenements].sort(ordre).map((e) => ({ ...e, corrige: remplacePar.has(e.id), ...(remplacePar.has(e.id) ? { corrigePar: remplacePar.get(e.id) } : {}) }));
+  const lignes: LigneHistorique[] = evenements.map((e) => ({ ...e, corrige: remplacePar.has(e.id), ...(remplacePar.has(e.id) ? { corrigePar: remplacePar.get(e.id) } : {}) }));
+  return [...lignes, ...lignesDocuments(documents)].sort(ordre);
 }
 
 /** The events in force: those no correction replaced. */

@@ -1,4 +1,4 @@
-import { ccpsDetenus, deriverParcours, evenementsEnVigueur, historique, type Evenement, type TitreVersion } from './parcours';
+import { ccpsDetenus, deriverParcours, evenementsEnVigueur, historique, lignesDocuments, type DocumentDelivre, type Evenement, type TitreVersion } from './parcours';
 
 const ev = (id: string, type: Evenement['type'], date: string, extra: Partial<Evenement> = {}): Evenement => ({ id, type, date, ...extra });
 
@@ -143,5 +143,72 @@ describe('deriverParcours', () => {
 
   test('titles without any event nor CCP held are left out', () => {
     expect(deriverParcours([ev('1', 'INSCRIPTION', '2024-01-01', { titre: 'advf' })], [dwwm3, advf]).map((b) => b.titre)).toEqual(['advf']);
+  });
+});
+
+describe('documents issued in the history', () => {
+  const parchemin: DocumentDelivre = {
+    modele: 'parchemin',
+    libelle: 'Parchemin du titre professionnel',
+    numero: '84-2024-TP-000012',
+    objet: 'inscription:insc-1',
+    session: 'sess-1',
+    sessionNumero: 'S-2024-01',
+    dateDelivrance: '2024-06-20',
+    lieuDelivrance: 'Lyon',
+    delivreLe: '2024-06-20T08:00:00.000Z',
+    imprime: true,
+    reeditions: [{ date: '2025-02-03', le: '2025-02-03T10:00:00.000Z', motif: 'Changement de nom (état civil)' }],
+  };
+  const livret: DocumentDelivre = {
+    modele: 'livret',
+    libelle: 'Livret de certification',
+    numero: null,
+    objet: 'inscription:insc-0',
+    dateDelivrance: '2024-03-15',
+    lieuDelivrance: null,
+    delivreLe: '2024-03-15T09:00:00.000Z',
+    imprime: true,
+    reeditions: [],
+  };
+
+  test('merged in time order with the events: issue at its date, each reissue at its own date with its reason', () => {
+    const events = [
+      ev('r1', 'RESULTAT_TITRE', '2024-06-12', { titre: 'dwwm-03', resultat: 'TITRE_OBTENU', enregistreLe: '2024-06-12T16:00:00.000Z' }),
+      ev('r0', 'RESULTAT_TITRE', '2024-03-01', { titre: 'dwwm-03', resultat: 'REUSSITE_PARTIELLE' }),
+      ev('e1', 'EQUIVALENCE', '2024-09-01', { ccp: 'ccp-back-04' }),
+      // same day as the parchemin, recorded after it
+      ev('p1', 'PRESENCE', '2024-06-20', { resultat: 'PRESENT', enregistreLe: '2024-06-20T09:30:00.000Z' }),
+    ];
+    const lines = historique(events, [parchemin, livret]);
+    expect(lines.map((l) => [l.type, l.date])).toEqual([
+      ['RESULTAT_TITRE', '2024-03-01'],
+      ['DOCUMENT', '2024-03-15'],
+      ['RESULTAT_TITRE', '2024-06-12'],
+      ['DOCUMENT', '2024-06-20'],
+      ['PRESENCE', '2024-06-20'],
+      ['EQUIVALENCE', '2024-09-01'],
+      ['DOCUMENT', '2025-02-03'],
+    ]);
+    expect(lines[3]).toMatchObject({
+      id: 'document:parchemin:84-2024-TP-000012',
+      session: 'sess-1',
+      resultat: 'DELIVRE',
+      corrige: false,
+      document: { numero: '84-2024-TP-000012', dateDelivrance: '2024-06-20', lieuDelivrance: 'Lyon', reedition: false, motif: null, nombreReeditions: 1, sessionNumero: 'S-2024-01' },
+    });
+    expect(lines[6]).toMatchObject({
+      resultat: 'REEDITE',
+      document: { numero: '84-2024-TP-000012', dateDelivrance: '2024-06-20', reedition: true, motif: 'Changement de nom (état civil)' },
+    });
+    expect(lines[1]).toMatchObject({ id: 'document:livret:inscription:insc-0', document: { numero: null, modele: 'livret' } });
+  });
+
+  test('a reissue the same day follows its issue; a document numbered but not printed yet is shown as such', () => {
+    const events = [ev('1', 'RESULTAT_CCP', '2024-06-10', { ccp: 'ccp-front-03', resultat: 'ACQUIS', titre: 'dwwm-03' })];
+    const sameDay = { ...parchemin, reeditions: [{ date: '2024-06-20', motif: null }] };
+    expect(lignesDocuments([sameDay]).map((l) => l.resultat)).toEqual(['DELIVRE', 'REEDITE']);
+    expect(historique([], [sameDay]).map((l) => l.resultat)).toEqual(['DELIVRE', 'REEDITE']);
+    expect(historique(events, [{ ...parchemin, imprime: false, reeditions: [] }]).map((l) => l.resultat)).toEqual(['ACQUIS', 'NUMEROTE']);
   });
 });

@@ -1,11 +1,14 @@
 /**
  * The candidate's path, read from the evenement-parcours rows (one per registration, session,
- * attendance, result, equivalence, document; a correction is a new row replacing the old one, which
+ * attendance, result, equivalence; a correction is a new row replacing the old one, which
  * stays) and derived per title by domain/parcours.ts. Correspondences between versions come from the
  * CCP referential (ccp.correspondances: the new CCP lists the earlier ones it corresponds to).
+ * The documents issued (parchemins, livrets, certificats CCS, their reissues) are the documents plugin's:
+ * asked from its service (`documentsDelivres`), merged into the history, never copied here; without that
+ * plugin the path simply has no document.
  */
 import type { Core } from '@strapi/strapi';
-import { deriverParcours, historique, ccpsDetenus, TYPES_EVENEMENT, type CorrespondanceCcp, type Evenement, type TitreVersion } from '../domain/parcours';
+import { deriverParcours, historique, ccpsDetenus, TYPES_EVENEMENT, type CorrespondanceCcp, type DocumentDelivre, type Evenement, type TitreVersion } from '../domain/parcours';
 import { badRequest } from '@ceres/plugin-bridge/runtime';
 import { createDb, UID } from './db';
 
@@ -41,8 +44,18 @@ export interface NouvelEvenement {
   enregistrePar?: string | null;
 }
 
+/** What the candidats plugin asks of the documents plugin (plugins/documents services/documents.ts). */
+interface DocumentsDuCandidat {
+  documentsDelivres?: (candidatId: number) => Promise<DocumentDelivre[]>;
+}
+
 export function createParcours(strapi: Core.Strapi) {
   const db = createDb(strapi);
+  /** the documents issued to a candidate, from the documents plugin when it is installed */
+  const documentsDelivres = async (candidatId: number): Promise<DocumentDelivre[]> => {
+    const documents = strapi.plugins.documents ? (strapi.plugin('documents').service('documents') as DocumentsDuCandidat | undefined) : undefined;
+    return (await documents?.documentsDelivres?.(candidatId)) ?? [];
+  };
   const evenements = () => strapi.db.query(UID.evenement as never);
   const sel = { select: ['id', 'documentId'] };
 
@@ -106,7 +119,7 @@ export function createParcours(strapi: Core.Strapi) {
   return {
     /** The path of one candidate (numeric id already checked against the agent's territory). */
     async lire(candidatId: number, candidatDocumentId: string) {
-      const rows = await lignes(candidatId);
+      const [rows, documents] = await Promise.all([lignes(candidatId), documentsDelivres(candidatId)]);
       const domaine = versDomaine(rows);
       const heldIds = [...new Set(rows.map((r) => r.ccp?.id).filter((id): id is number => typeof id === 'number'))];
       const { pairs, ids: ccpIds } = await correspondances(heldIds);
@@ -143,8 +156,12 @@ export function createParcours(strapi: Core.Strapi) {
       };
       return {
         id: candidatDocumentId,
-        historique: historique(domaine).map((e) => {
-          const row = byDoc.get(e.id)!;
+        historique: historique(domaine, documents).map((e) => {
+          const row = byDoc.get(e.id);
+          if (!row) {
+            // a document issued (documents plugin), or one of its reissues
+            return { ...e, titreLibelle: null, ccpLibelle: null, sessionNumero: e.document?.sessionNumero ?? null, libelle: e.document?.libelle ?? null, motifCorrection: null, enregistrePar: null, demandeEquivalence: null };
+          }
           return {
             ...e,
             titreLibelle: titreLabel(e.titre),
