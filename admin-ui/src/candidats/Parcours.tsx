@@ -1,6 +1,7 @@
 import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useGetOne, useRecordContext } from 'react-admin';
-import { MODES_OBTENTION, TYPES_EVENEMENT, dateFr } from './choix';
+import { EditionsDuCandidat } from '../editions/EditionsDeLaSession';
+import { MODES_OBTENTION, RESULTATS_DOCUMENT, TYPES_EVENEMENT, dateFr } from './choix';
 
 interface Detenu {
   date: string;
@@ -28,6 +29,27 @@ interface Ligne {
   motifCorrection: string | null;
   enregistrePar: string | null;
   demandeEquivalence: string | null;
+  /** a document issued (documents plugin) or one of its reissues */
+  document?: DocumentLigne;
+}
+interface DocumentLigne {
+  libelle: string;
+  numero: string | null;
+  dateDelivrance: string;
+  lieuDelivrance: string | null;
+  imprime: boolean;
+  reedition: boolean;
+  motif: string | null;
+  nombreReeditions: number;
+}
+
+/** number, date and place of issue; for a reissue, its reason */
+function detailDocument(d: DocumentLigne): string {
+  const numero = d.numero ? `N° ${d.numero}` : 'Sans numéro';
+  const delivrance = `${d.imprime ? 'délivré' : 'date de délivrance'} le ${dateFr(d.dateDelivrance)}${d.lieuDelivrance ? ` à ${d.lieuDelivrance}` : ''}`;
+  if (d.reedition) return `Réédition — ${numero}, ${delivrance}${d.motif ? `. Motif : ${d.motif}` : ''}`;
+  const reeditions = d.nombreReeditions ? ` (réédité ${d.nombreReeditions} fois)` : '';
+  return `${numero}, ${delivrance}${d.imprime ? '' : ' (numéroté à la validation des résultats, pas encore imprimé)'}${reeditions}`;
 }
 
 /** The "Parcours" tab: per title what is held and why, then every event in time order (corrections kept). */
@@ -76,7 +98,10 @@ export const Parcours = () => {
         ))}
       </Box>
       <Box>
-        <Typography variant="h6">Historique</Typography>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Typography variant="h6">Historique</Typography>
+          <EditionsDuCandidat />
+        </Stack>
         <Table size="small">
           <TableHead>
             <TableRow>
@@ -97,10 +122,10 @@ export const Parcours = () => {
               <TableRow key={ligne.id} sx={ligne.corrige ? { '& td': { textDecoration: 'line-through', color: 'text.secondary' } } : undefined}>
                 <TableCell>{dateFr(ligne.date)}</TableCell>
                 <TableCell>{TYPES_EVENEMENT[ligne.type] ?? ligne.type}</TableCell>
-                <TableCell>{[ligne.titreLibelle, ligne.ccpLibelle, ligne.sessionNumero ? `session ${ligne.sessionNumero}` : null].filter(Boolean).join(' — ')}</TableCell>
-                <TableCell>{ligne.resultat ?? ''}</TableCell>
+                <TableCell>{[ligne.titreLibelle, ligne.ccpLibelle, ligne.document?.libelle, ligne.sessionNumero ? `session ${ligne.sessionNumero}` : null].filter(Boolean).join(' — ')}</TableCell>
+                <TableCell>{ligne.document ? (RESULTATS_DOCUMENT[ligne.resultat ?? ''] ?? ligne.resultat) : (ligne.resultat ?? '')}</TableCell>
                 <TableCell>
-                  {ligne.libelle ?? ''}
+                  {ligne.document ? detailDocument(ligne.document) : (ligne.libelle ?? '')}
                   {ligne.corrige ? ' (corrigé ultérieurement)' : ''}
                   {ligne.motifCorrection ? ` Correction : ${ligne.motifCorrection}` : ''}
                   {ligne.demandeEquivalence ? (

@@ -42,6 +42,13 @@ export const TYPES_EVENEMENT: Record<string, string> = {
   DOCUMENT: 'Document délivré',
 };
 
+/** the documents issued, in the parcours history (plugins/candidats domain/parcours.ts lignesDocuments) */
+export const RESULTATS_DOCUMENT: Record<string, string> = {
+  DELIVRE: 'Délivré',
+  NUMEROTE: 'Numéroté, pas encore imprimé',
+  REEDITE: 'Réédité',
+};
+
 export const MODES_OBTENTION: Record<string, string> = {
   EXAMEN: 'par examen',
   EQUIVALENCE: 'par équivalence',
