@@ -153,6 +153,13 @@ function machineFacts(postgresVersion: string) {
   };
 }
 
+/** the bridge's total of a filtered or scoped list (plugins/bridge repository.ts total()): exact up to 10 000, else the planner's estimate */
+async function cappedCount(pool: Pool, select: string, values: unknown[] = []) {
+  const { rows } = await pool.query(`SELECT count(*)::int AS n FROM (${select} LIMIT 10001) capped`, values);
+  if (rows[0].n <= 10_000) return rows[0].n;
+  return (await pool.query(`EXPLAIN (FORMAT JSON) ${select}`, values)).rows[0];
+}
+
 function scenarios(candidatSearch: string, sessionId: string | undefined, centreIds: number[], homonyme?: { nom: string; prenom: string; date: string }): Scenario[] {
   const candidatExpression = searchExpression(['nom_naissance', 'nom_usage', 'prenoms', 'email']);
   const tokens = searchTokens(candidatSearch);
@@ -165,7 +172,7 @@ function scenarios(candidatSearch: string, sessionId: string | undefined, centre
       bridge: `/api/ra/candidats?filter=${q({ q: candidatSearch })}&range=[0,24]&sort=${q(['nomNaissance', 'ASC'])}`,
       sql: (pool) =>
         Promise.all([
-          pool.query(`SELECT count(*) FROM candidats WHERE ${where}`, likes),
+          cappedCount(pool, `SELECT 1 FROM candidats WHERE ${where}`, likes),
           pool.query(`SELECT * FROM candidats WHERE ${where} ORDER BY nom_naissance, id LIMIT 25`, likes),
         ]),
       stock: `/api/candidats?filters[nomNaissance][$containsi]=${encodeURIComponent(tokens[0] ?? '')}&sort=nomNaissance:asc&pagination[pageSize]=25`,
@@ -177,7 +184,7 @@ function scenarios(candidatSearch: string, sessionId: string | undefined, centre
       bridge: `/api/ra/candidats?filter=${q({ sexe: 'F', dateNaissance_gte: '1990-01-01' })}&range=[0,24]&sort=${q(['dateNaissance', 'DESC'])}`,
       sql: (pool) =>
         Promise.all([
-          pool.query(`SELECT count(*) FROM candidats WHERE sexe = 'F' AND date_naissance >= '1990-01-01'`),
+          cappedCount(pool, `SELECT 1 FROM candidats WHERE sexe = 'F' AND date_naissance >= '1990-01-01'`),
           pool.query(`SELECT * FROM candidats WHERE sexe = 'F' AND date_naissance >= '1990-01-01' ORDER BY date_naissance DESC, id DESC LIMIT 25`),
         ]),
       stock: `/api/candidats?filters[sexe][$eq]=F&filters[dateNaissance][$gte]=1990-01-01&sort=dateNaissance:desc&pagination[pageSize]=25`,
@@ -242,9 +249,10 @@ function scenarios(candidatSearch: string, sessionId: string | undefined, centre
       bridge: `/api/ra/candidats?range=[0,24]&sort=${q(['nomNaissance', 'ASC'])}`,
       sql: (pool) => {
         const scope = `id IN (SELECT ic.candidat_id FROM inscriptions_candidat_lnk ic JOIN inscriptions_session_lnk isl ON isl.inscription_id = ic.inscription_id
-                                JOIN sessions_centre_lnk sc ON sc.session_id = isl.session_id WHERE sc.centre_id = ANY($1))`;
+                                JOIN sessions_centre_lnk sc ON sc.session_id = isl.session_id WHERE sc.centre_id = ANY($1)
+                        UNION SELECT cc.candidat_id FROM candidats_centre_createur_lnk cc WHERE cc.centre_id = ANY($1))`;
         return Promise.all([
-          pool.query(`SELECT count(*) FROM candidats WHERE ${scope}`, [centreIds]),
+          cappedCount(pool, `SELECT 1 FROM candidats WHERE ${scope}`, [centreIds]),
           pool.query(`SELECT * FROM candidats WHERE ${scope} ORDER BY nom_naissance, id LIMIT 25`, [centreIds]),
         ]);
       },
