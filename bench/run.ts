@@ -422,7 +422,13 @@ async function main() {
         continue;
       }
       const result: ScenarioResult = { name: scenario.name, note: scenario.note, bridge: [], sql: [], stock: [] };
-      const check = await fetch(`${server.baseUrl}${scenario.bridge}`, { headers: { Authorization: `Bearer ${token}` } });
+      // the previous measure's requests still in flight hold the pool (10 connections): let them drain, so that
+      // the check and the next measure start on an idle server (a request queued 5 s for a connection is a 503)
+      let check = await fetch(`${server.baseUrl}${scenario.bridge}`, { headers: { Authorization: `Bearer ${token}` } });
+      for (let attempt = 0; check.status === 503 && attempt < 12; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+        check = await fetch(`${server.baseUrl}${scenario.bridge}`, { headers: { Authorization: `Bearer ${token}` } });
+      }
       if (!check.ok) log(`${scenario.name} : le pont répond ${check.status} ${await check.text()}`);
       for (const connections of CONNECTIONS) {
         log(`${scenario.name} — ${connections} connexion(s)`);
