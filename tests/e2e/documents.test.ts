@@ -50,8 +50,8 @@ test("the DREETS launches a lot d'édition, follows its progress bar and downloa
   try {
     await page.locator('a.RaMenuItemLink-root[href="#/lots-edition"]').click();
     // the DREETS has one région: it is chosen already
-    await page.getByLabel('Région').waitFor({ timeout: 20_000 });
-    expect(await page.getByLabel('Région').innerText()).toMatch(/84 Auvergne-Rhône-Alpes/);
+    await page.getByRole('combobox', { name: 'Région' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('combobox', { name: 'Région' }).innerText()).toMatch(/84 Auvergne-Rhône-Alpes/);
     await page.getByLabel('Résultats validés du').fill('2017-04-01');
     await page.getByLabel('au', { exact: true }).fill('2017-04-30');
     await page.getByLabel('Livrets de certification').uncheck();
