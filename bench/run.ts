@@ -495,6 +495,9 @@ async function main() {
       '',
       documentsReport.replace(/^# .*$/m, '').trim(),
       '',
+      // the engineers' reading of the figures (why a target is missed, what would close it), written after a
+      // reference run and kept across runs: bench/analyse.md
+      ...(existsSync(path.join(ROOT, 'bench', 'analyse.md')) ? [readFileSync(path.join(ROOT, 'bench', 'analyse.md'), 'utf8').trim(), ''] : []),
     ].join('\n');
     writeFileSync(path.join(ROOT, 'bench', 'report.md'), markdown);
     log('rapport écrit : bench/report.md et bench/report.json');
