@@ -5,6 +5,7 @@ import bridge from './controllers/bridge';
 import errors from './middlewares/errors';
 import { createRegistry } from './services/registry';
 import { createRepository } from './services/repository';
+import { createWrites } from './services/writes';
 import { createPieces } from './services/pieces';
 import { registerPieces } from './services/pieces-reader';
 
@@ -13,6 +14,7 @@ export type { Principal, Profile, Territory } from './domain/access';
 export type { Registry, ActionDefinition, ActionContext, UploadedFile, WriteEvent, FileAnswer } from './services/registry';
 export { BridgeError } from './domain/errors';
 export type { PiecesService, Piece, Proprietaire } from './services/pieces';
+export type { Writes } from './services/writes';
 
 const registry = createRegistry();
 
@@ -27,6 +29,7 @@ export default {
   services: {
     registry: () => registry,
     repository: ({ strapi }: { strapi: Core.Strapi }) => createRepository(strapi),
+    writes: ({ strapi }: { strapi: Core.Strapi }) => createWrites(strapi),
     pieces: ({ strapi }: { strapi: Core.Strapi }) => createPieces(strapi),
   },
   contentTypes: {},

@@ -14,3 +14,4 @@ export type { ResourceDefinition, FieldError, ValidationContext, ListQuery, Read
 export type { Principal, Profile, Territory } from './domain/access';
 export type { Registry, ActionDefinition, ActionContext, UploadedFile, WriteEvent, FileAnswer } from './services/registry';
 export type { Repository } from './services/repository';
+export type { Writes } from './services/writes';

@@ -1,63 +1,31 @@
 /**
  * HTTP side of the bridge: react-admin simple-REST calls → registry, permission matrix, repository.
- * Every write runs in one transaction together with its trace (write listeners).
+ * Every write runs in one transaction together with its trace (write listeners); creations and updates
+ * go through the `writes` service (services/writes.ts), which workflow actions use too.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { rm } from 'node:fs/promises';
 import { BridgeError, forbidden, notFound, conflict, badRequest } from '../domain/errors';
 import { parseListQuery } from '../domain/protocol';
-import { checkBody, throwFieldErrors } from '../domain/body';
-import { grantsOf, isAllowed } from '../domain/permissions';
+import { grantsOf } from '../domain/permissions';
 import { PROFILE_LABELS, type Principal } from '../domain/access';
-import type { ResourceDefinition } from '../domain/resource';
 import { principalOf } from '../services/principal';
 import { capitalize, type Repository } from '../services/repository';
 import { isFileAnswer, type ActionContext, type Registry } from '../services/registry';
-
-const ACTION_LABELS: Record<string, string> = {
-  list: 'consulter la liste',
-  show: 'consulter',
-  create: 'créer',
-  edit: 'modifier',
-  delete: 'supprimer',
-};
+import type { Writes } from '../services/writes';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = () => strapi.plugin('ra').service('registry') as Registry;
   const repository = () => strapi.plugin('ra').service('repository') as Repository;
+  const writes = () => strapi.plugin('ra').service('writes') as Writes;
 
   async function authorize(ctx: Context, action: string) {
     const resource = registry().resource(ctx.params.resource);
     if (!resource) throw notFound(`Ressource inconnue « ${ctx.params.resource} ».`);
     const principal = await principalOf(strapi, ctx.state.user);
-    if (!isAllowed(principal.profile, resource.name, action)) {
-      throw forbidden(`Votre profil (${PROFILE_LABELS[principal.profile]}) ne permet pas de ${ACTION_LABELS[action] ?? `faire « ${action} » sur`} ${resource.label}.`);
-    }
-    if (resource.readOnlyResource && ['create', 'edit', 'delete'].includes(action)) {
-      throw forbidden(`${capitalize(resource.label)} ne se modifie pas ici.`);
-    }
+    writes().authorize(resource, principal, action);
     return { resource, principal };
-  }
-
-  async function validated(resource: ResourceDefinition, principal: Principal, mode: 'create' | 'update', body: unknown, previous?: Record<string, unknown>) {
-    const data = checkBody(body, repository().contentTypeAttributes(resource), resource, mode);
-    await repository().checkRelations(resource, data, principal.territory);
-    if (resource.validate) {
-      const merged = { ...(previous ?? {}), ...data };
-      throwFieldErrors(
-        await resource.validate(merged, {
-          mode,
-          previous,
-          principal,
-          lookup: async (name, documentId) => {
-            const target = registry().resource(name);
-            return target ? repository().lookup(target.uid, documentId) : null;
-          },
-        }),
-      );
-    }
-    return data;
   }
 
   const transaction = <T>(work: () => Promise<T>) => strapi.db.transaction(work) as Promise<T>;
@@ -113,16 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(ctx: Context) {
       const { resource, principal } = await authorize(ctx, 'create');
-      ctx.body = await transaction(async () => {
-        const data = await validated(resource, principal, 'create', ctx.request.body);
-        const created = (await strapi.documents(resource.uid as never).create({ data } as never)) as { documentId: string };
-        const id = await repository().resolveId(resource, created.documentId, principal.territory).catch(() => {
-          throw forbidden(`Cet enregistrement sortirait de votre périmètre : ${resource.label} non créé.`);
-        });
-        const after = await repository().findOne(resource, id);
-        await registry().emitWrite({ principal, resource: resource.name, action: 'create', documentId: after.id, before: null, after });
-        return after;
-      });
+      ctx.body = await writes().create(resource, principal, ctx.request.body);
       ctx.status = 201;
     },
 
@@ -132,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const id = await repository().resolveId(resource, ctx.params.id, principal.territory, true);
         const before = await repository().findOne(resource, id);
         assertUnchangedSince(ctx.request.body, before);
-        const data = await validated(resource, principal, 'update', ctx.request.body, before);
+        const data = await writes().validated(resource, principal, 'update', ctx.request.body, before);
         await strapi.documents(resource.uid as never).update({ documentId: before.id, data } as never);
         await repository().resolveId(resource, before.id, principal.territory).catch(() => {
           throw forbidden(`Cette modification sortirait l'enregistrement de votre périmètre.`);

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { BridgeError, badRequest, checkBody, normalizeSearchText, type ActionContext, type AttributeDescription, type Registry, type Repository, type ResourceDefinition } from '@ceres/plugin-bridge/runtime';
+import { BridgeError, badRequest, checkBody, normalizeSearchText, type ActionContext, type AttributeDescription, type Registry, type Repository, type ResourceDefinition, type Writes } from '@ceres/plugin-bridge/runtime';
 import {
   ACTIONS,
   availableActions,
@@ -45,7 +45,9 @@ const INPUTS: Partial<Record<ActionName, Record<string, AttributeDescription>>> 
   annuler: { motif: { type: 'text', maxLength: 2000 } },
   deverrouiller: { motif: { type: 'text', maxLength: 2000 }, entretienFinal: { type: 'boolean' } },
   inscrire: {
-    candidat: { type: 'string', required: true, maxLength: 40, regex: '^[a-z0-9]{10,40}$' },
+    // an existing candidate (documentId) OR a new person created in the same transaction (the candidats resource's body)
+    candidat: { type: 'string', maxLength: 40, regex: '^[a-z0-9]{10,40}$' },
+    nouveauCandidat: { type: 'json' },
     voieAcces: { type: 'enumeration', enum: VOIES, required: true },
     livretEcf: { type: 'boolean' },
     amenagementHandicap: { type: 'text', maxLength: 2000 },
@@ -68,6 +70,7 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
   const store = createStore(strapi);
   const registry = () => strapi.plugin('ra').service('registry') as Registry;
   const repository = () => strapi.plugin('ra').service('repository') as Repository;
+  const writes = () => strapi.plugin('ra').service('writes') as Writes;
   const q = (uid: string) => strapi.db.query(uid as never);
 
   const candidatLabel = (i: InscriptionRow) => {
@@ -204,7 +207,17 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
 
   async function register(ctx: ActionContext, session: SessionRow, input: Record<string, unknown>) {
     if (!store.hasAttribute(INSCRIPTION, 'candidat')) throw new BridgeError(409, "Les inscriptions ne sont pas encore disponibles : le module candidats n'est pas installé.");
-    const candidat = (await q(CANDIDAT).findOne({ where: { documentId: input.candidat } })) as ({ id: number; documentId: string } & Record<string, unknown>) | null;
+    const existant = typeof input.candidat === 'string' ? input.candidat : null;
+    if ((existant === null) === (input.nouveauCandidat === undefined || input.nouveauCandidat === null)) {
+      throw badRequest('candidat', 'Indiquez soit le candidat à inscrire (« candidat »), soit la nouvelle personne à créer (« nouveauCandidat »), et un seul des deux.');
+    }
+    // Security: the candidate named here need not be in the agent's territory — registering them to a session of
+    // the agent's centre is what brings them into scope (strapi/src/api/candidat/territory.ts). A documentId is not
+    // guessable, and an agent learns one outside their scope only from the homonym search (homonymes resource),
+    // which asks for the person's birth name, a first name and birth date: what the agent has of the person in
+    // front of them. An unknown documentId is a 400, like any bad input.
+    const documentId = existant ?? (await creerCandidat(ctx, input.nouveauCandidat));
+    const candidat = (await q(CANDIDAT).findOne({ where: { documentId } })) as ({ id: number; documentId: string } & Record<string, unknown>) | null;
     if (!candidat) throw badRequest('candidat', "Le champ « candidat » désigne un candidat qui n'existe pas.");
     if (input.confirmerHomonyme !== true) {
       const personne = (c: Record<string, unknown>): Personne => ({ id: String(c.documentId), nom: String(c.nomNaissance ?? ''), prenom: premierPrenom(c.prenoms), dateNaissance: String(c.dateNaissance ?? '') });
@@ -240,6 +253,25 @@ export function createWorkflow(strapi: Core.Strapi, settings: () => SessionSetti
     })) as { id: number };
     await traceInscription(ctx, 'inscrire', created.id, null);
     await recordRegistrationEvent(ctx, session, created.id, candidat.id, 'INSCRIPTION', `Inscription à la session ${session.numero ?? session.documentId}`);
+  }
+
+  /**
+   * A new person registered in the same flow: created exactly as by the candidate form (POST /api/ra/candidats:
+   * the agent's right to create candidates, identity rules, explicit « nouvelle personne » confirmation after the
+   * homonym search, recorded by the candidats plugin as controleHomonymie, trace), inside this action's
+   * transaction: if the registration is then refused, the person is not created either. Errors name the field
+   * under « nouveauCandidat. ».
+   */
+  async function creerCandidat(ctx: ActionContext, body: unknown): Promise<string> {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('nouveauCandidat', 'Le champ « nouveauCandidat » doit être un objet : l’identité de la personne à créer.');
+    const resource = registry().resource('candidats');
+    if (!resource) throw new BridgeError(409, "La création de candidats n'est pas disponible : le module candidats n'est pas installé.", 'nouveauCandidat');
+    try {
+      return (await writes().create(resource, ctx.principal, body)).id;
+    } catch (error) {
+      if (error instanceof BridgeError && error.field) throw new BridgeError(error.status, error.message, `nouveauCandidat.${error.field}`, error.details);
+      throw error;
+    }
   }
 
   /**
