@@ -28,7 +28,10 @@ import {
   NumberField,
   ReferenceArrayField,
   ReferenceField,
+  Form,
+  Link,
   ReferenceManyField,
+  ResourceContextProvider,
   SelectField,
   Show,
   TabbedShowLayout,
@@ -37,11 +40,16 @@ import {
   useGetList,
   useGetMany,
   useGetManyReference,
+  useNotify,
+  usePermissions,
   useRecordContext,
 } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { DocumentButton } from '../documents/DocumentButton';
 import { EditionsDeLaSession } from '../editions/EditionsDeLaSession';
 import { prenomsTexte } from '../candidats/choix';
+import { ControleHomonymie, Identite, LieuNaissance, versRecord } from '../candidats/Identite';
+import { canAccess, type Permissions } from '../providers/permissions';
 import { HistoriqueTab } from '../tracabilite/HistoriqueTab';
 import { DECISIONS, MODALITES, PRESENCES, STATUTS, STATUTS_INSCRIPTION, TYPES, VOIES_ACCES, dateFr, decisionsOf } from './choix';
 import { SessionToolbar, useAllowedActions, useSessionAction } from './actions';
@@ -73,55 +81,100 @@ const Picker = ({ resource, label, optionLabel, value, onChange }: { resource: s
 
 // ---------------------------------------------------------------- Candidats
 
+/**
+ * « Inscrire un candidat » (v1.7 homonym control): the identity first, searched nationally; the agent registers
+ * one of the matches — out of scope too (registering brings them into the centre's scope) — or, none being the
+ * person, confirms a new person, completes the birth place and creates and registers them in one call (the
+ * server creates the candidate as its form does, inside the registration's transaction).
+ */
 const InscrireButton = () => {
   const record = useRecordContext();
   const run = useSessionAction();
+  const notify = useNotify();
+  const { permissions } = usePermissions<Permissions>();
   const [open, setOpen] = useState(false);
-  const [candidat, setCandidat] = useState<Rec | null>(null);
   const [voieAcces, setVoieAcces] = useState('FORMATION_CONTINUE');
   const [livretEcf, setLivretEcf] = useState(false);
   const [confirmerHomonyme, setConfirmerHomonyme] = useState(false);
   if (!record) return null;
-  const submit = async () => {
-    if (await run(String(record.id), 'inscrire', { candidat: candidat?.id, voieAcces, livretEcf, ...(confirmerHomonyme ? { confirmerHomonyme } : {}) }, 'Candidat inscrit.')) {
+  const inscrire = async (candidat: { candidat: string } | { nouveauCandidat: Record<string, unknown> }) => {
+    if (await run(String(record.id), 'inscrire', { ...candidat, voieAcces, livretEcf, ...(confirmerHomonyme ? { confirmerHomonyme } : {}) }, 'Candidat inscrit.')) {
       setConfirmerHomonyme(false);
       setOpen(false);
-      setCandidat(null);
     }
   };
+  const creerEtInscrire = async (values: Rec) => {
+    if (values.confirmationNouvellePersonne !== true) {
+      notify('Recherchez d’abord les homonymes, puis inscrivez l’une des personnes trouvées ou confirmez une nouvelle personne.', { type: 'warning' });
+      return;
+    }
+    await inscrire({ nouveauCandidat: versRecord(values) });
+  };
+  const peutCreer = canAccess(permissions ?? null, 'candidats', 'create');
   return (
     <>
       <MuiButton size="small" variant="contained" onClick={() => setOpen(true)} data-action="inscrire">
         Inscrire un candidat
       </MuiButton>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="md">
         <DialogTitle>Inscrire un candidat</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" color="text.secondary">
-            Un candidat absent de la liste se crée d’abord depuis « Candidats » (contrôle d’homonymie).
-          </Typography>
-          <Picker resource="candidats" label="Candidat" optionLabel={candidatLabel} value={candidat} onChange={setCandidat} />
-          <MuiTextField select label="Voie d’accès" value={voieAcces} onChange={(e) => setVoieAcces(e.target.value)} fullWidth margin="dense">
-            {VOIES_ACCES.map((v) => (
-              <MenuItem key={v.id} value={v.id}>
-                {v.name}
-              </MenuItem>
-            ))}
-          </MuiTextField>
-          <FormControlLabel control={<Checkbox checked={livretEcf} onChange={(e) => setLivretEcf(e.target.checked)} />} label="Livret des ECF présent" />
-          <FormControlLabel
-            control={<Checkbox checked={confirmerHomonyme} onChange={(e) => setConfirmerHomonyme(e.target.checked)} />}
-            label="Homonyme signalé : j’ai vérifié qu’il s’agit bien d’une autre personne"
-          />
-        </DialogContent>
+        <ResourceContextProvider value="candidats">
+          <Form onSubmit={creerEtInscrire} record={{ lieu: 'FRANCE', confirmationNouvellePersonne: false }}>
+            <DialogContent>
+              <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+                <MuiTextField select label="Voie d’accès" value={voieAcces} onChange={(e) => setVoieAcces(e.target.value)} margin="dense" sx={{ minWidth: 280 }}>
+                  {VOIES_ACCES.map((v) => (
+                    <MenuItem key={v.id} value={v.id}>
+                      {v.name}
+                    </MenuItem>
+                  ))}
+                </MuiTextField>
+                <FormControlLabel control={<Checkbox checked={livretEcf} onChange={(e) => setLivretEcf(e.target.checked)} />} label="Livret des ECF présent" />
+              </Stack>
+              <FormControlLabel
+                control={<Checkbox checked={confirmerHomonyme} onChange={(e) => setConfirmerHomonyme(e.target.checked)} />}
+                label="Homonyme signalé parmi les inscrits : j’ai vérifié qu’il s’agit bien d’une autre personne"
+              />
+              <Typography variant="subtitle1" sx={{ mt: 2 }}>
+                Identité du candidat
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                Recherche nationale : un candidat hors de votre périmètre n’est montré que par son identité ; l’inscrire à votre session vous donne accès à sa fiche.
+              </Typography>
+              <Identite />
+              <ControleHomonymie
+                choix={(h) => (
+                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                    {h.dansPerimetre ? <Link to={`/candidats/${h.id}/show`}>Voir la fiche</Link> : <Typography variant="body2" color="text.secondary">Hors de votre périmètre</Typography>}
+                    <MuiButton size="small" variant="contained" onClick={() => inscrire({ candidat: h.id })}>
+                      Inscrire cette personne
+                    </MuiButton>
+                  </Stack>
+                )}
+              />
+              {peutCreer ? <NouvellePersonne /> : null}
+            </DialogContent>
+          </Form>
+        </ResourceContextProvider>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>Fermer</MuiButton>
-          <MuiButton variant="contained" onClick={submit} disabled={!candidat}>
-            Inscrire
-          </MuiButton>
         </DialogActions>
       </Dialog>
     </>
+  );
+};
+
+/** Once a new person is confirmed: the birth place the candidate record requires, then one call creates and registers. */
+const NouvellePersonne = () => {
+  const confirme = useWatch({ name: 'confirmationNouvellePersonne' });
+  if (confirme !== true) return null;
+  return (
+    <Box sx={{ mt: 1 }}>
+      <LieuNaissance />
+      <MuiButton type="submit" variant="contained" color="warning">
+        Créer la personne et l’inscrire
+      </MuiButton>
+    </Box>
   );
 };
 
