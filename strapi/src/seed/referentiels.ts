@@ -370,7 +370,13 @@ export async function ensureReferentielIndexes(knex: Knex, warn: (message: strin
 export async function seedReferentiels(knex: Knex, sources: ReferentielSources): Promise<DatasetReport[]> {
   return knex.transaction(async (trx) => {
     const reports: DatasetReport[] = [];
-    for (const dataset of datasets(sources)) reports.push(await loadDataset(trx, dataset));
+    for (const dataset of datasets(sources)) {
+      const report = await loadDataset(trx, dataset);
+      // fresh planner statistics for what changed (a first load is 37 590 communes): the plans and the estimated
+      // list totals (bridge repository.ts) must not wait for autovacuum
+      if (report.inserted + report.updated > 0) await trx.raw(`ANALYZE ${dataset.table}`);
+      reports.push(report);
+    }
     return reports;
   });
 }

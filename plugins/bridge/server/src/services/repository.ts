@@ -151,7 +151,13 @@ export function createRepository(strapi: Core.Strapi) {
     const { sql, bindings } = base.clone().clearSelect().clearOrder().select(db.raw("1")).toSQL();
     const explained = (await db.raw(`EXPLAIN (FORMAT JSON) ${sql}`, bindings as Knex.RawBinding[])) as { rows: { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[] };
     const estimate = Math.round(Number(explained.rows[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'] ?? 0));
-    return Math.max(estimate, counted);
+    // an estimate below what was just counted means stale statistics (a bulk load autovacuum has not seen yet):
+    // count exactly rather than show a wrong figure
+    if (estimate < counted) {
+      const [exact] = await base.clone().clearOrder().count<{ count: string }[]>({ count: '*' });
+      return Number(exact.count);
+    }
+    return estimate;
   }
 
   function applyFilter(qb: Knex.QueryBuilder, resource: ResourceDefinition, filter: Record<string, unknown>) {
