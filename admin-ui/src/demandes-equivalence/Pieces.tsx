@@ -1,20 +1,7 @@
-import { useRef, useState } from 'react';
-import { Box, Button as MuiButton, Dialog, DialogContent, DialogTitle, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
+import { useRef } from 'react';
+import { Box, Button as MuiButton, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import { useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { API_URL, httpClient } from '../providers/httpClient';
-import { readSession } from '../providers/session';
-
-interface Piece {
-  id: number;
-  nom: string;
-  type: string;
-  taille: number;
-  ajouteLe: string;
-  ajoutePar: string;
-}
-
-const TAILLE_MAX = 10 * 1024 * 1024;
-const TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+import { envoyerPieces, PIECE_ACCEPT, refusPiece, useApercuPiece, type PieceInfo } from '../common/pieces';
 
 /** Supporting documents: attach (PDF/PNG/JPEG, 10 Mo at most, checked again by the server) and preview (v1.7). */
 export const Pieces = () => {
@@ -23,38 +10,22 @@ export const Pieces = () => {
   const refresh = useRefresh();
   const input = useRef<HTMLInputElement>(null);
   const { canAccess } = useCanAccess({ resource: 'demandes-equivalence', action: 'ajouterPieces', record });
-  const [apercu, setApercu] = useState<{ nom: string; type: string; url: string } | null>(null);
+  const { voir, apercu } = useApercuPiece();
   if (!record) return null;
-  const pieces = (record.pieces as Piece[] | null) ?? [];
+  const pieces = (record.pieces as PieceInfo[] | null) ?? [];
 
   const envoyer = async (files: FileList | null) => {
     if (!files?.length) return;
-    const form = new FormData();
-    for (const file of Array.from(files)) {
-      if (!TYPES.includes(file.type)) return notify(`« ${file.name} » : seuls les PDF, PNG et JPEG sont acceptés.`, { type: 'error' });
-      if (file.size > TAILLE_MAX) return notify(`« ${file.name} » dépasse 10 Mo.`, { type: 'error' });
-      form.append('pieces', file, file.name);
-    }
-    // multipart: the bearer token is added here, the browser sets the boundary
-    const response = await fetch(`${API_URL}/demandes-equivalence/${record.id}/ajouterPieces`, { method: 'POST', headers: { Authorization: `Bearer ${readSession()?.jwt ?? ''}` }, body: form });
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      notify(body?.error?.message ?? 'Pièce refusée.', { type: 'error' });
-    } else {
+    const refus = Array.from(files).map(refusPiece).find(Boolean);
+    if (refus) return notify(refus, { type: 'error' });
+    try {
+      await envoyerPieces('demandes-equivalence', String(record.id), 'ajouterPieces', 'pieces', Array.from(files));
       notify('Pièce justificative ajoutée.', { type: 'success' });
       refresh();
-    }
-    if (input.current) input.current.value = '';
-  };
-
-  const voir = async (piece: Piece) => {
-    try {
-      const { json } = await httpClient(`${API_URL}/pieces/${piece.id}`);
-      const bytes = Uint8Array.from(atob((json as { contenu: string }).contenu), (c) => c.charCodeAt(0));
-      setApercu({ nom: piece.nom, type: piece.type, url: URL.createObjectURL(new Blob([bytes], { type: piece.type })) });
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }
+    if (input.current) input.current.value = '';
   };
 
   return (
@@ -71,27 +42,10 @@ export const Pieces = () => {
       {canAccess && record.statut === 'DEPOSEE' ? (
         <MuiButton variant="outlined" component="label">
           Joindre une pièce (PDF, PNG, JPEG — 10 Mo max.)
-          <input ref={input} hidden type="file" accept="application/pdf,image/png,image/jpeg" multiple onChange={(e) => envoyer(e.target.files)} />
+          <input ref={input} hidden type="file" accept={PIECE_ACCEPT} multiple onChange={(e) => envoyer(e.target.files)} />
         </MuiButton>
       ) : null}
-      <Dialog
-        open={Boolean(apercu)}
-        onClose={() => {
-          if (apercu) URL.revokeObjectURL(apercu.url);
-          setApercu(null);
-        }}
-        fullWidth
-        maxWidth="lg"
-      >
-        <DialogTitle>{apercu?.nom}</DialogTitle>
-        <DialogContent>
-          {apercu?.type === 'application/pdf' ? (
-            <iframe title={apercu.nom} src={apercu.url} style={{ width: '100%', height: '75vh', border: 0 }} />
-          ) : apercu ? (
-            <img alt={apercu.nom} src={apercu.url} style={{ maxWidth: '100%' }} />
-          ) : null}
-        </DialogContent>
-      </Dialog>
+      {apercu}
     </Box>
   );
 };
