@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { SessionType, State } from '../domain/states';
 import type { Decision, Presence, ResultatCcp } from '../domain/state-machine';
 import type { RegistrationHistoryItem } from '../domain/eligibility';
-import type { CouvertureFacts } from '../domain/couverture';
+import type { CouvertureFacts, CouvertureSession } from '../domain/couverture';
 
 export const SESSION = 'api::session.session';
 export const INSCRIPTION = 'api::inscription.inscription';
@@ -20,13 +20,7 @@ export const EVENEMENT = 'api::evenement-parcours.evenement-parcours';
 export const SITE = 'api::site.site';
 
 /** what the coverage rule reads of a session: its identity and the documentIds of its chosen site / agrément / authorisation */
-export interface CouvertureIds {
-  type: SessionType;
-  centre: string | null;
-  titre: string | null;
-  ccs: string | null;
-  dateDebut: string;
-  dateFin: string;
+export interface CouvertureIds extends CouvertureSession {
   site: string | null;
   agrement: string | null;
   autorisationTemporaire: string | null;
