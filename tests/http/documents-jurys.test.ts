@@ -4,17 +4,14 @@
  * address; a centre gets only the jurors it may see (never another centre's), the edition is recorded,
  * bad filters are refused in French. Fixtures inserted in SQL (as tests/http/documents.test.ts does).
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { api, baseUrl, login } from '../support/http';
 import { sql } from '../support/db';
+import { pdfFolder } from '../support/pdf';
 
 jest.setTimeout(90_000);
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'ceres-liste-jurys-'));
+const documents = pdfFolder('liste-jurys');
 const SUFFIX = String(Date.now()).slice(-5);
 async function insert(table: string, row: Record<string, unknown>): Promise<{ id: number; documentId: string }> {
   const documentId = 'j' + randomBytes(12).toString('hex').slice(0, 23);
@@ -42,17 +39,9 @@ async function print(user: string, centre: string, body: Record<string, unknown>
     headers: { Authorization: `Bearer ${await login(user)}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const buffer = Buffer.from(await response.arrayBuffer());
-  const file = path.join(work, `liste-${randomBytes(4).toString('hex')}.pdf`);
-  writeFileSync(file, buffer);
-  const isPdf = buffer.subarray(0, 5).toString() === '%PDF-';
-  return {
-    status: response.status,
-    headers: response.headers,
-    json: () => JSON.parse(buffer.toString('utf8')),
-    // table cells wrap (hyphenated names, periods): compared without any white space
-    text: () => (isPdf ? execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).toString().replace(/\s+/g, '') : ''),
-  };
+  const answer = await documents.save(response, 'liste');
+  // table cells wrap (hyphenated names, periods): compared without any white space
+  return { ...answer, text: () => answer.text().replace(/\s+/g, '') };
 }
 
 beforeAll(async () => {
@@ -87,7 +76,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  rmSync(work, { recursive: true, force: true });
+  documents.clean();
   await sql(`DELETE FROM habilitations WHERE id = ANY($1)`, [fx.habilitations]);
   await sql(`DELETE FROM jures WHERE id = ANY($1)`, [fx.jures]);
   await sql(`DELETE FROM agrements WHERE id = ANY($1)`, [fx.agrements]);

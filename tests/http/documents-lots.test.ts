@@ -5,18 +5,16 @@
  * second lot reissues with the same numbers; every edition recorded; territory and bad input refused in French.
  * Fixtures inserted in SQL, on the demo centres (Lyon: région 84, Paris: région 11).
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { api, baseUrl, login } from '../support/http';
 import { runState } from '../support/run-state';
 import { sql } from '../support/db';
+import { pdfFolder } from '../support/pdf';
 
 jest.setTimeout(180_000);
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'ceres-lots-'));
+const documents = pdfFolder('lots');
 const SUFFIX = String(Date.now()).slice(-5);
 // a period no other suite uses: only this file's sessions fall in it
 const DU = '2019-02-01';
@@ -64,17 +62,7 @@ async function waitDone(token: string, id: string) {
 
 async function download(user: string, id: string) {
   const response = await fetch(`${baseUrl()}/api/ra/lots-edition/${id}/telecharger`, { method: 'POST', headers: { Authorization: `Bearer ${await login(user)}`, 'Content-Type': 'application/json' }, body: '{}' });
-  const buffer = Buffer.from(await response.arrayBuffer());
-  const file = path.join(work, `lot-${randomBytes(4).toString('hex')}.pdf`);
-  writeFileSync(file, buffer);
-  const isPdf = buffer.subarray(0, 5).toString() === '%PDF-';
-  return {
-    status: response.status,
-    headers: response.headers,
-    json: () => JSON.parse(buffer.toString('utf8')),
-    pages: () => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]),
-    text: () => (isPdf ? execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).toString() : ''),
-  };
+  return documents.save(response, 'lot');
 }
 
 beforeAll(async () => {
@@ -99,7 +87,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  rmSync(work, { recursive: true, force: true });
+  documents.clean();
   await sql(`DELETE FROM inscriptions WHERE id IN (SELECT inscription_id FROM inscriptions_session_lnk WHERE session_id = ANY($1))`, [fx.sessions]);
   await sql(`DELETE FROM sessions WHERE id = ANY($1)`, [fx.sessions]);
   await sql(`DELETE FROM candidats WHERE id = ANY($1)`, [fx.candidats]);

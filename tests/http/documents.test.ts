@@ -5,17 +5,14 @@
  * the territory apply; results not validated → 409 with a French message.
  * Fixtures the documents only read are inserted in SQL (as tests/http/sessions.test.ts does).
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { baseUrl, login } from '../support/http';
 import { sql } from '../support/db';
+import { pdfFolder } from '../support/pdf';
 
 jest.setTimeout(90_000);
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'ceres-documents-http-'));
+const documents = pdfFolder('documents-http');
 const SUFFIX = String(Date.now()).slice(-5);
 const docId = () => randomBytes(12).toString('hex').slice(0, 24);
 async function insert(table: string, row: Record<string, unknown>): Promise<{ id: number; documentId: string }> {
@@ -36,17 +33,7 @@ async function download(user: string, action: string, body: Record<string, unkno
     headers: { Authorization: `Bearer ${await login(user)}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const buffer = Buffer.from(await response.arrayBuffer());
-  const file = path.join(work, `${action}-${randomBytes(4).toString('hex')}.pdf`);
-  writeFileSync(file, buffer);
-  const isPdf = buffer.subarray(0, 5).toString() === '%PDF-';
-  return {
-    status: response.status,
-    headers: response.headers,
-    json: () => JSON.parse(buffer.toString('utf8')),
-    pages: () => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]),
-    text: () => (isPdf ? execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).toString() : ''),
-  };
+  return documents.save(response, action);
 }
 
 beforeAll(async () => {
@@ -96,7 +83,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  rmSync(work, { recursive: true, force: true });
+  documents.clean();
   if (!fx.session) return;
   await sql(`DELETE FROM membres_jury WHERE id IN (SELECT membre_jury_id FROM membres_jury_session_lnk WHERE session_id = $1)`, [fx.session.id]);
   await sql(`DELETE FROM inscriptions WHERE id IN (SELECT inscription_id FROM inscriptions_session_lnk WHERE session_id = $1)`, [fx.session.id]);
