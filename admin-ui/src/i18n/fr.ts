@@ -323,6 +323,16 @@ const ceres = {
   },
 };
 
-const messages = { ...frenchMessages, ...ceres } as unknown as TranslationMessages;
+// the stock empty-list lines agree in gender with masculine names only (« Pas encore de Session. Voulez-vous en
+// créer un ? »): neutral wording for every resource
+const raFrancais = {
+  ...frenchMessages,
+  ra: {
+    ...frenchMessages.ra,
+    page: { ...frenchMessages.ra.page, empty: 'Aucun enregistrement pour le moment (%{name}).', invite: 'Utilisez « Créer » pour saisir le premier.' },
+  },
+};
+
+const messages = { ...raFrancais, ...ceres } as unknown as TranslationMessages;
 
 export const i18nProvider = polyglotI18nProvider(() => messages, 'fr', [{ locale: 'fr', name: 'Français' }], { allowMissing: true });
