@@ -1,10 +1,12 @@
-/** The demo seed refuses to run in production: no demo centre, agrément nor account, only a warning. */
+/** The demo seed refuses to run in production: no demo centre, agrément, account nor session, only a warning. */
 import { seedDemoOrganisations } from './demo-organisations';
 import { seedDemoUsers } from './demo-users';
+import { seedDemoSessions } from './demo-sessions';
 
 test.each([
   ['organisations', seedDemoOrganisations],
   ['users', seedDemoUsers],
+  ['sessions', seedDemoSessions],
 ])('demo %s: nothing written when NODE_ENV=production', async (_name, seedDemo) => {
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';

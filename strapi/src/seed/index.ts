@@ -8,6 +8,7 @@ import { seedDemoJurys } from './demo-jurys';
 import { seedDemoOrganisations } from './demo-organisations';
 import { seedReferentielsInStrapi } from './referentiels';
 import { seedDemoCandidats } from './demo-candidats';
+import { seedDemoSessions } from './demo-sessions';
 
 export async function seed(strapi: Core.Strapi) {
   const started = Date.now();
@@ -16,5 +17,6 @@ export async function seed(strapi: Core.Strapi) {
   await seedDemoUsers(strapi);
   await seedDemoJurys(strapi); // after the organisations: habilitations on the demo centres' titles
   await seedDemoCandidats(strapi);
+  await seedDemoSessions(strapi); // last: sessions of the demo centres, with demo candidates and jurors
   strapi.log.info(`CERES : données initialisées en ${Date.now() - started} ms`);
 }
