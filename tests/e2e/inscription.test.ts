@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loginPage, openBrowser } from '../support/browser';
 import { api, baseUrl, login } from '../support/http';
 import { sql } from '../support/db';
-import { createSessionFixtures, inDays, removeSessionFixtures, type SessionFixtures } from '../support/sessions-fixtures';
+import { createSessionFixtures, removeSessionFixtures, sessionTitre, type SessionFixtures } from '../support/sessions-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -23,16 +23,7 @@ beforeAll(async () => {
   nom = `Zzécrin${fx.suffix}`;
   browser = await openBrowser();
   const centre = api(await login('centre.lyon'));
-  const session = await centre.post('/api/ra/sessions', {
-    type: 'TITRE',
-    centre: fx.centreLyon,
-    titre: fx.titre.documentId,
-    site: fx.site.documentId,
-    agrement: fx.agrement.documentId,
-    dateDebut: inDays(90),
-    dateFin: inDays(92),
-    responsableSession: 'Mme Responsable',
-  });
+  const session = await centre.post('/api/ra/sessions', sessionTitre(fx));
   expect(session.status).toBe(201);
   sessionId = session.body.id;
   // a person created and living in Paris: outside the Lyon centre's scope

@@ -5,7 +5,7 @@
  */
 import { api, login } from '../support/http';
 import { sql } from '../support/db';
-import { createSessionFixtures, inDays, removeSessionFixtures, type SessionFixtures } from '../support/sessions-fixtures';
+import { createSessionFixtures, removeSessionFixtures, sessionTitre, type SessionFixtures } from '../support/sessions-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -31,17 +31,7 @@ afterAll(async () => {
 }, 60_000);
 
 const newSession = async () => {
-  const created = await centre.post('/api/ra/sessions', {
-    type: 'TITRE',
-    centre: fx.centreLyon,
-    titre: fx.titre.documentId,
-    site: fx.site.documentId,
-    agrement: fx.agrement.documentId,
-    dateDebut: inDays(90),
-    dateFin: inDays(92),
-    responsableSession: 'Mme Responsable',
-    lieu: 'Lyon',
-  });
+  const created = await centre.post('/api/ra/sessions', sessionTitre(fx, { lieu: 'Lyon' }));
   expect(created.status).toBe(201);
   return created.body.id as string;
 };

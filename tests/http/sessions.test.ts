@@ -10,7 +10,7 @@
 import { api, login } from '../support/http';
 import { sql } from '../support/db';
 import { joindre } from '../support/pieces';
-import { createSessionFixtures, inDays, insert, link, removeSessionFixtures, startToday, type SessionFixtures } from '../support/sessions-fixtures';
+import { createSessionFixtures, inDays, insert, link, removeSessionFixtures, sessionTitre, startToday, type SessionFixtures } from '../support/sessions-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -30,17 +30,7 @@ beforeAll(async () => {
 afterAll(() => removeSessionFixtures(fx), 60_000);
 
 const newSessionRaw = (patch: Record<string, unknown> = {}) =>
-  as('centre.lyon').post('/api/ra/sessions', {
-    type: 'TITRE',
-    centre: fx.centreLyon,
-    titre: fx.titre.documentId,
-    site: fx.site.documentId,
-    agrement: fx.agrement.documentId,
-    dateDebut: inDays(90),
-    dateFin: inDays(92),
-    responsableSession: 'Mme Responsable',
-    ...patch,
-  });
+  as('centre.lyon').post('/api/ra/sessions', sessionTitre(fx, patch));
 const newSession = async (patch: Record<string, unknown> = {}) => {
   const created = await newSessionRaw({ lieu: 'Lyon', ...patch });
   expect(created.status).toBe(201);

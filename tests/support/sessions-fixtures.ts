@@ -81,4 +81,17 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const inDays = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
 
 /** time passes: the session starts today (results are entered from its first day) */
+/** the body of a session TITRE the Lyon centre may create with these fixtures (starting in 90 days), with `patch` over it */
+export const sessionTitre = (fx: SessionFixtures, patch: Record<string, unknown> = {}) => ({
+  type: 'TITRE',
+  centre: fx.centreLyon,
+  titre: fx.titre.documentId,
+  site: fx.site.documentId,
+  agrement: fx.agrement.documentId,
+  dateDebut: inDays(90),
+  dateFin: inDays(92),
+  responsableSession: 'Mme Responsable',
+  ...patch,
+});
+
 export const startToday = (sessionDocumentId: string) => sql(`UPDATE sessions SET date_debut = $2, date_fin = $2 WHERE document_id = $1`, [sessionDocumentId, inDays(0)]);
